@@ -1,0 +1,87 @@
+//! What the entities define, as plain data: table names and their columns. The drift check
+//! compares this with the live database, so it must be derived from the entities themselves,
+//! never written out by hand.
+
+use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, Iterable};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnSpec {
+    pub name: String,
+    pub nullable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSpec {
+    pub name: String,
+    pub columns: Vec<ColumnSpec>,
+}
+
+fn spec<E: EntityTrait + Default>() -> TableSpec {
+    TableSpec {
+        name: E::default().table_name().to_owned(),
+        columns: E::Column::iter()
+            .map(|c| ColumnSpec {
+                name: c.as_str().to_owned(),
+                nullable: c.def().is_null(),
+            })
+            .collect(),
+    }
+}
+
+/// Every table the entities define, parents before children (the order tables are created in).
+pub fn tables() -> Vec<TableSpec> {
+    use crate::*;
+    vec![
+        spec::<user::Entity>(),
+        spec::<visitor::Entity>(),
+        spec::<case::Entity>(),
+        spec::<session::Entity>(),
+        spec::<report::Entity>(),
+        spec::<job::Entity>(),
+        spec::<reminder::Entity>(),
+        spec::<agent::Entity>(),
+        spec::<agent_version::Entity>(),
+        spec::<datasource::Entity>(),
+        spec::<document::Entity>(),
+        spec::<chunk::Entity>(),
+        spec::<embedding::Entity>(),
+        spec::<collection::Entity>(),
+        spec::<collection_item::Entity>(),
+        spec::<chat_log::Entity>(),
+        spec::<pipeline_run::Entity>(),
+    ]
+}
+
+/// Just the table names, in creation order.
+pub fn table_names() -> Vec<String> {
+    tables().into_iter().map(|t| t.name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defines_the_seventeen_tables_each_with_id_and_created_at() {
+        let tables = tables();
+        assert_eq!(tables.len(), 17);
+        let mut names = table_names();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 17, "table names must be unique");
+        for t in &tables {
+            let cols: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+            assert!(cols.contains(&"id"), "{} has no id", t.name);
+            assert!(cols.contains(&"created_at"), "{} has no created_at", t.name);
+        }
+    }
+
+    #[test]
+    fn optional_fields_are_nullable_columns() {
+        let reminders = tables().into_iter().find(|t| t.name == "reminders").unwrap();
+        let case_id = reminders.columns.iter().find(|c| c.name == "case_id").unwrap();
+        let user_id = reminders.columns.iter().find(|c| c.name == "user_id").unwrap();
+        assert!(case_id.nullable);
+        assert!(!user_id.nullable);
+    }
+}
