@@ -1,0 +1,59 @@
+use crate::url::{Backend, DbUrl};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::time::Duration;
+
+/// Pool settings; the defaults keep a dead host from hanging a deploy for sqlx's 30 s default.
+#[derive(Debug, Clone)]
+pub struct ConnectSettings {
+    pub connect_timeout: Duration,
+    pub max_connections: u32,
+}
+
+impl Default for ConnectSettings {
+    fn default() -> Self {
+        Self { connect_timeout: Duration::from_secs(10), max_connections: 10 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("cannot reach the database at {url}: {detail}\n  hint: is the server running, and are host and port right? ({source_var} selects the database)")]
+    Unreachable { url: String, detail: String, source_var: String },
+    #[error("the database at {url} refused the connection: {detail}\n  hint: check the user name, password and database name in {source_var}")]
+    Rejected { url: String, detail: String, source_var: String },
+    #[error("cannot open the SQLite database {url}: {detail}\n  hint: does the directory exist and is it writable? add ?mode=rwc to create the file")]
+    SqliteOpen { url: String, detail: String },
+}
+
+/// Connects with default settings.
+pub async fn connect(url: &DbUrl) -> Result<DatabaseConnection, ConnectError> {
+    connect_with(url, &ConnectSettings::default()).await
+}
+
+pub async fn connect_with(url: &DbUrl, settings: &ConnectSettings) -> Result<DatabaseConnection, ConnectError> {
+    let mut options = ConnectOptions::new(url.expose().to_owned());
+    options
+        .connect_timeout(settings.connect_timeout)
+        .acquire_timeout(settings.connect_timeout)
+        .max_connections(settings.max_connections)
+        // sqlx would log every statement at info level; operators want our messages, not SQL.
+        .sqlx_logging(false);
+    tracing::debug!(url = %url, "connecting");
+    Database::connect(options).await.map_err(|e| classify(url, e))
+}
+
+fn classify(url: &DbUrl, err: DbErr) -> ConnectError {
+    let detail = url.redact(&err.to_string());
+    let masked = url.masked().to_owned();
+    let source_var = url.source().to_string();
+    let lower = detail.to_lowercase();
+    if url.backend() == Backend::Sqlite {
+        return ConnectError::SqliteOpen { url: masked, detail };
+    }
+    let rejected = ["password", "authentication", "does not exist", "access denied", "role", "unknown database"];
+    if rejected.iter().any(|w| lower.contains(w)) {
+        ConnectError::Rejected { url: masked, detail, source_var }
+    } else {
+        ConnectError::Unreachable { url: masked, detail, source_var }
+    }
+}

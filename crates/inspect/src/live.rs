@@ -1,0 +1,82 @@
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LiveColumn {
+    pub name: String,
+    pub nullable: bool,
+}
+
+/// Tables (with their columns) of the current database / schema.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LiveSchema {
+    pub tables: BTreeMap<String, Vec<LiveColumn>>,
+}
+
+/// Names of the base tables in the current database (PostgreSQL: `current_schema()`), sorted.
+pub async fn list_tables<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbErr> {
+    let sql = match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            "SELECT name AS table_name FROM sqlite_master \
+             WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        DbBackend::Postgres => {
+            "SELECT table_name::text AS table_name FROM information_schema.tables \
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1"
+        }
+        DbBackend::MySql => {
+            "SELECT CAST(table_name AS CHAR) AS table_name FROM information_schema.tables \
+             WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
+        }
+    };
+    let rows = db
+        .query_all(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    rows.iter().map(|r| r.try_get::<String>("", "table_name")).collect()
+}
+
+pub async fn has_table<C: ConnectionTrait>(db: &C, table: &str) -> Result<bool, DbErr> {
+    Ok(list_tables(db).await?.iter().any(|t| t == table))
+}
+
+async fn columns<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveColumn>, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Sqlite => {
+            "SELECT name AS column_name, CASE WHEN \"notnull\" = 0 THEN 1 ELSE 0 END AS nullable \
+             FROM pragma_table_info(?) ORDER BY cid"
+        }
+        DbBackend::Postgres => {
+            "SELECT column_name::text AS column_name, \
+             CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable \
+             FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"
+        }
+        DbBackend::MySql => {
+            "SELECT CAST(column_name AS CHAR) AS column_name, \
+             CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable \
+             FROM information_schema.columns \
+             WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position"
+        }
+    };
+    let stmt = Statement::from_sql_and_values(backend, sql, [Value::from(table)]);
+    let rows = db.query_all(stmt).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(LiveColumn {
+                name: r.try_get::<String>("", "column_name")?,
+                nullable: r.try_get::<i32>("", "nullable")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// Every table with its columns.
+pub async fn read_schema<C: ConnectionTrait>(db: &C) -> Result<LiveSchema, DbErr> {
+    let mut tables = BTreeMap::new();
+    for table in list_tables(db).await? {
+        let cols = columns(db, &table).await?;
+        tables.insert(table, cols);
+    }
+    Ok(LiveSchema { tables })
+}
