@@ -39,7 +39,26 @@ pub async fn connect_with(url: &DbUrl, settings: &ConnectSettings) -> Result<Dat
         // sqlx would log every statement at info level; operators want our messages, not SQL.
         .sqlx_logging(false);
     tracing::debug!(url = %url, "connecting");
+    probe_server(url, settings.connect_timeout).await?;
     Database::connect(options).await.map_err(|e| classify(url, e))
+}
+
+/// The pool retries a refused connection until its timeout and then only says "pool timed
+/// out"; one plain TCP connect first gives the real reason at once.
+async fn probe_server(url: &DbUrl, timeout: Duration) -> Result<(), ConnectError> {
+    let Some((host, port)) = url.server_address() else {
+        return Ok(());
+    };
+    let unreachable = |detail: String| ConnectError::Unreachable {
+        url: url.masked().to_owned(),
+        detail,
+        source_var: url.source().to_string(),
+    };
+    match tokio::time::timeout(timeout, tokio::net::TcpStream::connect((host.as_str(), port))).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(unreachable(format!("{host}:{port}: {e}"))),
+        Err(_) => Err(unreachable(format!("{host}:{port}: no answer within {}s", timeout.as_secs()))),
+    }
 }
 
 fn classify(url: &DbUrl, err: DbErr) -> ConnectError {

@@ -14,6 +14,7 @@ pub enum Purpose {
 /// Which setting the URL came from, so `check` can tell the operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UrlSource {
+    CommandLine,
     DatabaseUrlDirect,
     DatabaseUrl,
     Default,
@@ -22,6 +23,7 @@ pub enum UrlSource {
 impl fmt::Display for UrlSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            UrlSource::CommandLine => "--database-url",
             UrlSource::DatabaseUrlDirect => "DATABASE_URL_DIRECT",
             UrlSource::DatabaseUrl => "DATABASE_URL",
             UrlSource::Default => "default (no DATABASE_URL set)",
@@ -96,7 +98,7 @@ impl DbUrl {
 
     /// Parses a URL given directly (e.g. on the command line).
     pub fn parse(value: &str) -> Result<Self, ConfigError> {
-        Self::parse_from(value.trim(), "database URL", UrlSource::DatabaseUrl)
+        Self::parse_from(value.trim(), "--database-url", UrlSource::CommandLine)
     }
 
     fn parse_from(raw: &str, variable: &'static str, source: UrlSource) -> Result<Self, ConfigError> {
@@ -145,6 +147,18 @@ impl DbUrl {
     /// The URL with its password replaced by `***`.
     pub fn masked(&self) -> &str {
         &self.masked
+    }
+
+    /// Host and port of a server URL (default ports filled in); `None` for SQLite.
+    pub fn server_address(&self) -> Option<(String, u16)> {
+        let default_port = match self.backend {
+            Backend::Sqlite => return None,
+            Backend::Postgres => 5432,
+            Backend::MySql => 3306,
+        };
+        let parsed = ::url::Url::parse(&self.raw).ok()?;
+        let host = parsed.host_str()?.trim_matches(['[', ']']).to_owned();
+        Some((host, parsed.port().unwrap_or(default_port)))
     }
 
     pub fn backend(&self) -> Backend {

@@ -1,1 +1,104 @@
+//! Fresh, isolated databases for tests.
+//!
+//! [`databases`] always yields a new SQLite file, plus a new PostgreSQL database when
+//! `DATABASE_URL` names a PostgreSQL server, plus a new MySQL/MariaDB database when
+//! `TEST_MYSQL_URL` is set. Each test gets its own database, so tests run in parallel.
+//! Databases are created with the prefix [`PREFIX`] so leftovers of a crashed run are easy to drop.
 
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use std::path::PathBuf;
+
+pub const PREFIX: &str = "counsel_t_";
+
+pub struct TestDb {
+    /// `sqlite`, `postgres` or `mysql`: for assertion messages.
+    pub name: &'static str,
+    pub url: String,
+    pub db: DatabaseConnection,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(PathBuf),
+    Server { admin_url: String, database: String },
+}
+
+/// Every configured backend, each with a brand-new empty database.
+pub async fn databases() -> Vec<TestDb> {
+    let mut out = vec![sqlite().await];
+    if let Ok(url) = std::env::var("DATABASE_URL") {
+        if url.starts_with("postgres") {
+            out.push(server("postgres", &url).await);
+        }
+    }
+    if let Ok(url) = std::env::var("TEST_MYSQL_URL") {
+        if !url.is_empty() {
+            out.push(server("mysql", &url).await);
+        }
+    }
+    out
+}
+
+/// A new SQLite database in its own temporary directory.
+pub async fn sqlite() -> TestDb {
+    let dir = std::env::temp_dir().join(format!("{PREFIX}{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
+    let db = Database::connect(&url).await.expect("open sqlite");
+    TestDb { name: "sqlite", url, db, cleanup: Cleanup::Dir(dir) }
+}
+
+async fn server(name: &'static str, admin_url: &str) -> TestDb {
+    let database = format!("{PREFIX}{}", uuid::Uuid::new_v4().simple());
+    let admin = Database::connect(admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to the {name} test server at {admin_url}: {e}"));
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {database}"))
+        .await
+        .expect("create test database");
+    admin.close().await.ok();
+    let mut url = url::Url::parse(admin_url).expect("valid test server URL");
+    url.set_path(&format!("/{database}"));
+    let url = url.to_string();
+    let db = Database::connect(&url).await.expect("connect to test database");
+    TestDb { name, url, db, cleanup: Cleanup::Server { admin_url: admin_url.into(), database } }
+}
+
+impl TestDb {
+    pub fn backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+
+    /// Another, independent connection pool to the same database (a second "replica").
+    pub async fn connect_again(&self) -> DatabaseConnection {
+        Database::connect(&self.url).await.expect("second connection")
+    }
+
+    /// Runs raw SQL, for tests that set up hand-made states.
+    pub async fn exec(&self, sql: &str) {
+        self.db
+            .execute(Statement::from_string(self.backend(), sql.to_owned()))
+            .await
+            .unwrap_or_else(|e| panic!("[{}] {sql}: {e}", self.name));
+    }
+
+    /// Closes the pool and removes the database.
+    pub async fn finish(self) {
+        self.db.close().await.ok();
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Server { admin_url, database } => {
+                if let Ok(admin) = Database::connect(&admin_url).await {
+                    let force = if admin.get_database_backend() == DbBackend::Postgres { " WITH (FORCE)" } else { "" };
+                    let _ = admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {database}{force}"))
+                        .await;
+                    admin.close().await.ok();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+use clap::{Parser, Subcommand};
+
+/// Manage the counselling database schema: inspect, migrate, adopt.
+///
+/// The database comes from --database-url, else DATABASE_URL_DIRECT, else DATABASE_URL (also
+/// read from a .env file), else the local SQLite file counsel.db.
+#[derive(Debug, Parser)]
+#[command(name = "manage-db", version, propagate_version = true)]
+pub struct Cli {
+    /// Database URL; overrides the environment. Prefer the environment: arguments are visible
+    /// to other users of the machine.
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+
+    /// Seconds to wait for another process's migration lock before giving up.
+    #[arg(long, global = true, env = "MIGRATION_LOCK_TIMEOUT_SECS", default_value_t = 60, value_name = "SECS")]
+    pub lock_timeout: u64,
+
+    /// Seconds to wait for the database to answer when connecting.
+    #[arg(long, global = true, default_value_t = 10, value_name = "SECS")]
+    pub connect_timeout: u64,
+
+    /// More log output on stderr (-v: debug, -vv: trace).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report the version table, the tables the entities define, the tables the database has,
+    /// and the drift between them. Exits 0 when all is in order, 3 when something needs action.
+    Check {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the newest applied migration.
+    Current,
+    /// List every migration with its state, oldest first.
+    History,
+    /// Apply pending migrations (all of them, or up to --to).
+    Upgrade {
+        /// Stop after this revision (name, unique prefix, or `head`).
+        #[arg(long, value_name = "REV")]
+        to: Option<String>,
+    },
+    /// Revert applied migrations (the newest one by default). Asks for confirmation.
+    Downgrade {
+        /// How many migrations to revert.
+        #[arg(short = 'n', long = "steps", value_name = "N", conflicts_with = "to")]
+        steps: Option<u32>,
+        /// Revert everything after this revision (`base` reverts all).
+        #[arg(long, value_name = "REV")]
+        to: Option<String>,
+        /// Do not ask for confirmation.
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Record a revision as applied without running any SQL: adopt a database whose tables
+    /// already exist, or correct the version table.
+    Stamp {
+        /// Revision to record (name, unique prefix, `head` or `base`).
+        #[arg(default_value = "head", value_name = "REV")]
+        revision: String,
+    },
+    /// Empty the version table (tables and data are kept). Asks for confirmation.
+    Reset {
+        /// Do not ask for confirmation.
+        #[arg(short, long)]
+        yes: bool,
+    },
+}

@@ -1,0 +1,26 @@
+use crate::ToolError;
+use std::io::{BufRead, IsTerminal, Write};
+
+/// Asks before a destructive step. Without a terminal to ask on, refuses unless `--yes`
+/// was given, so a script can never destroy data by accident.
+pub fn confirm(what: &str, yes: bool) -> Result<(), ToolError> {
+    if yes {
+        return Ok(());
+    }
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(ToolError::Refused(format!(
+            "{what}\nrefusing to continue without confirmation: stdin is not a terminal; pass --yes to proceed"
+        )));
+    }
+    let mut stderr = std::io::stderr();
+    write!(stderr, "{what}\nContinue? [y/N] ")?;
+    stderr.flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        Err(ToolError::Refused("aborted; nothing was changed".into()))
+    }
+}
