@@ -77,6 +77,9 @@ pub fn diff(entities: &[TableSpec], live: &LiveSchema, ignore: &[&str]) -> Drift
             drift.extra_tables.push(table.clone());
         }
     }
+    // Stable, alphabetical output whatever order the entities are declared in.
+    drift.missing_tables.sort();
+    drift.changed_tables.sort_by(|a, b| a.table.cmp(&b.table));
     drift
 }
 

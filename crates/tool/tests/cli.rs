@@ -1,0 +1,266 @@
+//! Every `manage-db` command, run as the real binary against real databases
+//! (SQLite always; PostgreSQL when DATABASE_URL names one).
+
+use migration::{Migrator, MigratorTrait};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const HEAD: &str = "m20261124_000001_create_schema";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A scratch working directory, so no stray `.env` or `counsel.db` is picked up.
+fn workdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("{}cli_{}", testkit::PREFIX, uuid_like()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn uuid_like() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let n = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
+    format!("{n:x}_{:x}", std::process::id())
+}
+
+fn run_in(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_manage-db"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("DATABASE_URL_DIRECT")
+        .env_remove("MIGRATION_LOCK_TIMEOUT_SECS")
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output { status, stdout, stderr } = cmd.output().expect("run manage-db");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+fn run(url: &str, args: &[&str]) -> Run {
+    run_in(&workdir(), &[("DATABASE_URL", url)], args)
+}
+
+fn expect(r: &Run, code: i32, needle: &str, ctx: &str) {
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert_eq!(r.code, code, "[{ctx}] exit code; output:\n{all}");
+    assert!(all.contains(needle), "[{ctx}] expected {needle:?} in:\n{all}");
+}
+
+#[tokio::test]
+async fn check_upgrade_current_history_downgrade_cycle() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, "1 migration(s) pending: run `manage-db upgrade`", n);
+        assert!(r.stdout.contains("Entity tables (17)"), "[{n}] {}", r.stdout);
+        assert!(r.stdout.contains("Database tables (0)"), "[{n}] {}", r.stdout);
+        assert!(r.stdout.contains("missing tables (entity, no table)   agent_versions, agents,"), "[{n}] {}", r.stdout);
+        expect(&run(&t.url, &["current"]), 0, "base (no migration applied)", n);
+        expect(&run(&t.url, &["history"]), 0, &format!("{HEAD}  pending  (head)"), n);
+
+        expect(&run(&t.url, &["upgrade"]), 0, &format!("Applied {HEAD}"), n);
+        let r = run(&t.url, &["check"]);
+        expect(&r, 0, "Result: OK, the schema is at head and matches the entities", n);
+        assert!(r.stdout.contains("Database tables (18)"), "[{n}] {}", r.stdout);
+        expect(&run(&t.url, &["current"]), 0, &format!("{HEAD} (head)"), n);
+        let h = run(&t.url, &["history"]);
+        expect(&h, 0, "(head, current)", n);
+        assert!(h.stdout.contains(" applied 20"), "[{n}] {}", h.stdout);
+        expect(&run(&t.url, &["upgrade"]), 0, "Nothing to do", n);
+
+        // Downgrading is destructive: without a terminal it needs --yes, and changes nothing.
+        let r = run(&t.url, &["downgrade"]);
+        expect(&r, 1, "pass --yes", n);
+        expect(&run(&t.url, &["current"]), 0, "(head)", n);
+        expect(&run(&t.url, &["downgrade", "--yes"]), 0, &format!("Reverted {HEAD}"), n);
+        expect(&run(&t.url, &["current"]), 0, "base", n);
+        assert_eq!(schema_inspect::list_tables(&t.db).await.unwrap(), vec!["seaql_migrations".to_string()], "[{n}]");
+
+        expect(&run(&t.url, &["upgrade", "--to", "m20261124"]), 0, &format!("Applied {HEAD}"), n);
+        expect(&run(&t.url, &["downgrade", "--to", "base", "-y"]), 0, "Now at base", n);
+        expect(&run(&t.url, &["downgrade", "-n", "1", "-y"]), 0, "Nothing to do", n);
+        expect(&run(&t.url, &["upgrade", "--to", "nonsense"]), 1, "unknown revision 'nonsense'", n);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn check_json_is_machine_readable() {
+    for t in testkit::databases().await {
+        Migrator::up(&t.db, None).await.unwrap();
+        let r = run(&t.url, &["check", "--json"]);
+        assert_eq!(r.code, 0, "[{}] {}", t.name, r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(v["version_table"]["current"], HEAD, "[{}]", t.name);
+        assert_eq!(v["entity_tables"].as_array().unwrap().len(), 17);
+        assert_eq!(v["database_tables"].as_array().unwrap().len(), 18);
+        assert_eq!(v["problems"].as_array().unwrap().len(), 0);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn check_reports_drift_between_entities_and_database() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        Migrator::up(&t.db, None).await.unwrap();
+        t.exec("CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY)").await;
+        t.exec("ALTER TABLE visitors ADD COLUMN nickname VARCHAR(40)").await;
+        t.exec("DROP TABLE pipeline_runs").await;
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, "differs from the entities", n);
+        assert!(r.stdout.contains("missing tables (entity, no table)   pipeline_runs"), "[{n}] {}", r.stdout);
+        assert!(r.stdout.contains("extra tables (table, no entity)     legacy_notes"), "[{n}] {}", r.stdout);
+        assert!(r.stdout.contains("changed table visitors\n    extra columns    nickname"), "[{n}] {}", r.stdout);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        // A schema created "by hand": the tables exist, no record says so.
+        Migrator::up(&t.db, None).await.unwrap();
+        t.exec("INSERT INTO datasources (id, name, kind, uri, config) VALUES ('00000000-0000-0000-0000-0000000000aa', 'kept', 'web', 'u', '{}')").await;
+        expect(&run(&t.url, &["reset"]), 1, "pass --yes", n);
+        expect(&run(&t.url, &["reset", "--yes"]), 0, "removed 1 record(s)", n);
+        expect(&run(&t.url, &["current"]), 0, "base", n);
+
+        let r = run(&t.url, &["upgrade"]);
+        expect(&r, 1, "tables already exist but no migration is recorded", n);
+        assert!(r.stderr.contains("manage-db stamp head"), "[{n}] {}", r.stderr);
+        expect(&run(&t.url, &["check"]), 3, "adopt them with `manage-db stamp head`", n);
+
+        expect(&run(&t.url, &["stamp"]), 0, &format!("Recorded {HEAD}"), n);
+        expect(&run(&t.url, &["upgrade"]), 0, "Nothing to do", n);
+        expect(&run(&t.url, &["check"]), 0, "Result: OK", n);
+        expect(&run(&t.url, &["stamp", "base"]), 0, &format!("Unrecorded {HEAD}"), n);
+        expect(&run(&t.url, &["stamp", "head"]), 0, "Stamped at", n);
+        expect(&run(&t.url, &["reset", "-y"]), 0, "Reset", n);
+        expect(&run(&t.url, &["reset", "-y"]), 0, "Nothing to do", n);
+        // The data survived every step.
+        let rows = sea_orm::ConnectionTrait::query_all(
+            &t.db,
+            sea_orm::Statement::from_string(t.backend(), "SELECT name FROM datasources"),
+        )
+        .await
+        .unwrap();
+        assert_eq!(rows.len(), 1, "[{n}]");
+        expect(&run(&t.url, &["stamp", "m2099"]), 1, "unknown revision 'm2099'", n);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn unknown_revision_in_the_version_table_is_reported_and_fixable() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        Migrator::up(&t.db, None).await.unwrap();
+        t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_future', 0)").await;
+        for cmd in [&["current"][..], &["history"], &["upgrade"], &["downgrade", "-y"]] {
+            expect(&run(&t.url, cmd), 1, "Can't locate revision 'm20991231_000001_future'", n);
+        }
+        expect(&run(&t.url, &["check"]), 3, "Can't locate revision 'm20991231_000001_future'", n);
+        let r = run(&t.url, &["stamp", "head"]);
+        expect(&r, 0, "Unrecorded m20991231_000001_future", n);
+        expect(&run(&t.url, &["current"]), 0, &format!("{HEAD} (head)"), n);
+        t.finish().await;
+    }
+}
+
+#[test]
+fn unreachable_and_malformed_urls_fail_clearly_without_leaking_the_password() {
+    let r = run("postgres://admin:TopSecret42@127.0.0.1:1/prod", &["check"]);
+    expect(&r, 1, "cannot reach the database at postgres://admin:***@127.0.0.1:1/prod", "unreachable");
+    assert!(r.stderr.contains("Connection refused"), "{}", r.stderr);
+    assert!(!format!("{}{}", r.stdout, r.stderr).contains("TopSecret42"));
+
+    let r = run("postgres://admin:TopSecret42@/prod", &["upgrade"]);
+    expect(&r, 1, "DATABASE_URL is not a valid database URL", "malformed");
+    assert!(!r.stderr.contains("TopSecret42"), "{}", r.stderr);
+
+    expect(&run("redis://localhost", &["current"]), 1, "unsupported scheme 'redis'", "scheme");
+    expect(&run("", &["current"]), 1, "DATABASE_URL is set but empty", "empty");
+    let missing_dir = run("sqlite:///nonexistent-dir/sub/x.db?mode=rwc", &["check"]);
+    expect(&missing_dir, 1, "cannot open the SQLite database", "sqlite");
+}
+
+#[tokio::test]
+async fn wrong_credentials_or_database_name_are_named_and_masked() {
+    let Ok(base) = std::env::var("DATABASE_URL") else { return };
+    if !base.starts_with("postgres") {
+        return;
+    }
+    let mut url = url::Url::parse(&base).unwrap();
+    url.set_path("/counsel_no_such_database");
+    url.set_password(Some("PwSecret77")).unwrap();
+    let r = run(url.as_str(), &["check"]);
+    expect(&r, 1, "refused the connection", "pg");
+    assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
+    assert!(!r.stderr.contains("PwSecret77"), "{}", r.stderr);
+    assert!(r.stderr.contains(":***@"), "{}", r.stderr);
+}
+
+#[tokio::test]
+async fn check_shows_the_masked_url_of_a_real_server() {
+    for t in testkit::databases().await {
+        if t.name != "postgres" {
+            t.finish().await;
+            continue;
+        }
+        // Trust authentication ignores the password, so the connection works with one set.
+        let mut url = url::Url::parse(&t.url).unwrap();
+        url.set_password(Some("NeverShowMe")).unwrap();
+        let r = run(url.as_str(), &["check"]);
+        expect(&r, 3, ":***@", "pg");
+        assert!(!format!("{}{}", r.stdout, r.stderr).contains("NeverShowMe"));
+        t.finish().await;
+    }
+}
+
+#[test]
+fn works_with_no_configuration_on_a_local_sqlite_file() {
+    let dir = workdir();
+    expect(&run_in(&dir, &[], &["upgrade"]), 0, &format!("Applied {HEAD}"), "default");
+    assert!(dir.join("counsel.db").exists());
+    let r = run_in(&dir, &[], &["check"]);
+    expect(&r, 0, "sqlite://counsel.db?mode=rwc (sqlite, from default", "default");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn reads_dotenv_and_prefers_the_direct_url_for_migrations() {
+    let dir = workdir();
+    std::fs::write(
+        dir.join(".env"),
+        "DATABASE_URL=sqlite://app.db?mode=rwc\nDATABASE_URL_DIRECT=sqlite://direct.db?mode=rwc\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &[], &["upgrade"]);
+    expect(&r, 0, "Applied", "dotenv");
+    assert!(dir.join("direct.db").exists() && !dir.join("app.db").exists());
+    expect(&run_in(&dir, &[], &["check"]), 0, "from DATABASE_URL_DIRECT", "dotenv");
+    // The environment wins over .env, and the flag wins over both.
+    expect(&run_in(&dir, &[("DATABASE_URL_DIRECT", "sqlite://env.db?mode=rwc")], &["current"]), 0, "base", "env");
+    expect(&run_in(&dir, &[], &["current", "--database-url", "sqlite://direct.db"]), 0, "(head)", "flag");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let r = run_in(&workdir(), &[], &["downgrade", "-n", "1", "--to", "base"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = run_in(&workdir(), &[], &["frobnicate"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
