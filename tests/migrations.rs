@@ -74,9 +74,23 @@ async fn up_is_idempotent_and_round_trips() {
         Migrator::up(&t.db, None).await.unwrap_or_else(|e| panic!("[{}] up after down: {e}", t.name));
         assert_eq!(tables(&t.db).await, expected_tables(), "[{}]", t.name);
         // The schema is usable after the round trip.
-        t.exec("INSERT INTO datasources (id, name, kind, uri, config) VALUES ('00000000-0000-0000-0000-000000000001', 'd', 'web', 'https://example.org', '{}')").await;
+        insert_datasource(&t.db).await;
         t.finish().await;
     }
+}
+
+async fn insert_datasource(db: &DatabaseConnection) {
+    use sea_orm::{ActiveModelTrait, Set};
+    entity::datasource::ActiveModel {
+        name: Set("careers portal".into()),
+        kind: Set(entity::enums::DatasourceKind::Web),
+        uri: Set("https://example.org".into()),
+        config: Set(serde_json::json!({ "depth": 2 })),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert after migration");
 }
 
 #[tokio::test]

@@ -132,7 +132,19 @@ async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
         let n = t.name;
         // A schema created "by hand": the tables exist, no record says so.
         Migrator::up(&t.db, None).await.unwrap();
-        t.exec("INSERT INTO datasources (id, name, kind, uri, config) VALUES ('00000000-0000-0000-0000-0000000000aa', 'kept', 'web', 'u', '{}')").await;
+        {
+            use sea_orm::{ActiveModelTrait, Set};
+            entity::datasource::ActiveModel {
+                name: Set("kept".into()),
+                kind: Set(entity::enums::DatasourceKind::Web),
+                uri: Set("https://example.org".into()),
+                config: Set(serde_json::json!({})),
+                ..Default::default()
+            }
+            .insert(&t.db)
+            .await
+            .unwrap();
+        }
         expect(&run(&t.url, &["reset"]), 1, "pass --yes", n);
         expect(&run(&t.url, &["reset", "--yes"]), 0, "removed 1 record(s)", n);
         expect(&run(&t.url, &["current"]), 0, "base", n);
