@@ -2,7 +2,7 @@
 //! compares this with the live database, so it must be derived from the entities themselves,
 //! never written out by hand.
 
-use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, Iterable};
+use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, Identity, Iterable, RelationTrait, RelationType};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnSpec {
@@ -10,13 +10,36 @@ pub struct ColumnSpec {
     pub nullable: bool,
 }
 
+/// `table.column` references `references.id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignKeySpec {
+    pub column: String,
+    pub references: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableSpec {
     pub name: String,
     pub columns: Vec<ColumnSpec>,
+    pub foreign_keys: Vec<ForeignKeySpec>,
 }
 
-fn spec<E: EntityTrait + Default>() -> TableSpec {
+fn spec<E: EntityTrait + Default>() -> TableSpec
+where
+    E::Relation: Iterable,
+{
+    let foreign_keys = E::Relation::iter()
+        .map(|r| r.def())
+        // `belongs_to` is the non-owning side of a has-one: the side that holds the key.
+        .filter(|def| def.rel_type == RelationType::HasOne && !def.is_owner)
+        .filter_map(|def| match (&def.from_col, &def.to_tbl) {
+            (Identity::Unary(col), sea_orm::sea_query::TableRef::Table(target)) => Some(ForeignKeySpec {
+                column: col.to_string(),
+                references: target.to_string(),
+            }),
+            _ => None,
+        })
+        .collect();
     TableSpec {
         name: E::default().table_name().to_owned(),
         columns: E::Column::iter()
@@ -25,6 +48,7 @@ fn spec<E: EntityTrait + Default>() -> TableSpec {
                 nullable: c.def().is_null(),
             })
             .collect(),
+        foreign_keys,
     }
 }
 
@@ -74,6 +98,17 @@ mod tests {
             assert!(cols.contains(&"id"), "{} has no id", t.name);
             assert!(cols.contains(&"created_at"), "{} has no created_at", t.name);
         }
+    }
+
+    #[test]
+    fn foreign_keys_come_from_belongs_to_relations() {
+        let cases = tables().into_iter().find(|t| t.name == "cases").unwrap();
+        let mut fks: Vec<(String, String)> =
+            cases.foreign_keys.iter().map(|f| (f.column.clone(), f.references.clone())).collect();
+        fks.sort();
+        assert_eq!(fks, vec![("counselor_id".into(), "users".into()), ("visitor_id".into(), "visitors".into())]);
+        let total: usize = tables().iter().map(|t| t.foreign_keys.len()).sum();
+        assert_eq!(total, 20);
     }
 
     #[test]

@@ -313,3 +313,44 @@ fn indexes() -> Vec<IndexCreateStatement> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_foreign_key_of_the_entities_leads_an_index() {
+        for table in entity::registry::tables() {
+            for fk in &table.foreign_keys {
+                let indexed = INDEXES
+                    .iter()
+                    .any(|(t, cols, _)| *t == table.name && cols.first() == Some(&fk.column.as_str()));
+                assert!(indexed, "{}.{} (→ {}) has no index", table.name, fk.column, fk.references);
+            }
+        }
+    }
+
+    #[test]
+    fn creates_the_tables_in_the_declared_order() {
+        let created: Vec<String> = tables()
+            .iter()
+            .filter_map(|t| match t.get_table_name() {
+                Some(sea_query::TableRef::Table(name)) => Some(name.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(created, TABLES_IN_ORDER.to_vec());
+    }
+
+    #[test]
+    fn tables_are_created_after_the_tables_they_reference() {
+        for table in entity::registry::tables() {
+            let pos = |name: &str| TABLES_IN_ORDER.iter().position(|t| *t == name);
+            let own = pos(&table.name).unwrap_or_else(|| panic!("{} is not created", table.name));
+            for fk in &table.foreign_keys {
+                let parent = pos(&fk.references).unwrap_or_else(|| panic!("{} is not created", fk.references));
+                assert!(parent < own, "{} is created before its parent {}", table.name, fk.references);
+            }
+        }
+    }
+}
