@@ -6,4 +6,4 @@ mod drift;
 mod live;
 
 pub use drift::{diff, ColumnDrift, Drift, TableDrift};
-pub use live::{has_table, list_tables, read_schema, LiveColumn, LiveSchema};
+pub use live::{has_table, list_tables, read_schema, LiveColumn, LiveForeignKey, LiveSchema, LiveTable};

@@ -7,10 +7,23 @@ pub struct LiveColumn {
     pub nullable: bool,
 }
 
-/// Tables (with their columns) of the current database / schema.
+/// `column` references `references` (a table).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LiveForeignKey {
+    pub column: String,
+    pub references: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct LiveTable {
+    pub columns: Vec<LiveColumn>,
+    pub foreign_keys: Vec<LiveForeignKey>,
+}
+
+/// Tables (with their columns and foreign keys) of the current database / schema.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct LiveSchema {
-    pub tables: BTreeMap<String, Vec<LiveColumn>>,
+    pub tables: BTreeMap<String, LiveTable>,
 }
 
 /// Names of the base tables in the current database (PostgreSQL: `current_schema()`), sorted.
@@ -71,12 +84,55 @@ async fn columns<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveColu
         .collect()
 }
 
-/// Every table with its columns.
+async fn foreign_keys<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveForeignKey>, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Sqlite => {
+            "SELECT \"from\" AS column_name, \"table\" AS referenced_table FROM pragma_foreign_key_list(?)"
+        }
+        DbBackend::Postgres => {
+            "SELECT kcu.column_name::text AS column_name, ccu.table_name::text AS referenced_table \
+             FROM information_schema.table_constraints tc \
+             JOIN information_schema.key_column_usage kcu \
+               ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema \
+             JOIN information_schema.constraint_column_usage ccu \
+               ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema \
+             WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema() \
+               AND tc.table_name = $1"
+        }
+        DbBackend::MySql => {
+            "SELECT CAST(column_name AS CHAR) AS column_name, \
+             CAST(referenced_table_name AS CHAR) AS referenced_table \
+             FROM information_schema.key_column_usage \
+             WHERE table_schema = DATABASE() AND table_name = ? AND referenced_table_name IS NOT NULL"
+        }
+    };
+    let stmt = Statement::from_sql_and_values(backend, sql, [Value::from(table)]);
+    let mut fks = db
+        .query_all(stmt)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(LiveForeignKey {
+                column: r.try_get::<String>("", "column_name")?,
+                references: r.try_get::<String>("", "referenced_table")?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbErr>>()?;
+    fks.sort();
+    fks.dedup();
+    Ok(fks)
+}
+
+/// Every table with its columns and foreign keys.
 pub async fn read_schema<C: ConnectionTrait>(db: &C) -> Result<LiveSchema, DbErr> {
     let mut tables = BTreeMap::new();
     for table in list_tables(db).await? {
-        let cols = columns(db, &table).await?;
-        tables.insert(table, cols);
+        let live = LiveTable {
+            columns: columns(db, &table).await?,
+            foreign_keys: foreign_keys(db, &table).await?,
+        };
+        tables.insert(table, live);
     }
     Ok(LiveSchema { tables })
 }

@@ -122,6 +122,17 @@ async fn check_reports_drift_between_entities_and_database() {
         assert!(r.stdout.contains("missing tables (entity, no table)   pipeline_runs"), "[{n}] {}", r.stdout);
         assert!(r.stdout.contains("extra tables (table, no entity)     legacy_notes"), "[{n}] {}", r.stdout);
         assert!(r.stdout.contains("changed table visitors\n    extra columns    nickname"), "[{n}] {}", r.stdout);
+        // A foreign key dropped behind the migrator's back (SQLite cannot drop one).
+        let drop_fk = match t.name {
+            "postgres" => Some("ALTER TABLE reminders DROP CONSTRAINT fk_reminders_case_id"),
+            "mysql" => Some("ALTER TABLE reminders DROP FOREIGN KEY fk_reminders_case_id"),
+            _ => None,
+        };
+        if let Some(sql) = drop_fk {
+            t.exec(sql).await;
+            let r = run(&t.url, &["check"]);
+            expect(&r, 3, "changed table reminders\n    missing foreign keys  case_id -> cases", n);
+        }
         t.finish().await;
     }
 }

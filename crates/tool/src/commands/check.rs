@@ -137,6 +137,12 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
         if !t.extra_columns.is_empty() {
             writeln!(out, "    extra columns    {}", list(&t.extra_columns))?;
         }
+        if !t.missing_foreign_keys.is_empty() {
+            writeln!(out, "    missing foreign keys  {}", list(&t.missing_foreign_keys))?;
+        }
+        if !t.extra_foreign_keys.is_empty() {
+            writeln!(out, "    extra foreign keys    {}", list(&t.extra_foreign_keys))?;
+        }
         for n in &t.nullability {
             writeln!(
                 out,
