@@ -1,6 +1,9 @@
-//! The HTTP routes of the example server, kept apart from `main` so the integration tests can
-//! drive the same router in-process.
+//! The HTTP routes of the example server, kept apart from `main` so the integration tests
+//! (`tests/server.rs`) can drive the same router in-process.
+//!
+//! Every error is a JSON body `{ "error": "..." }`; database details go to the log only.
 
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -8,10 +11,17 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use entity::enums::UserRole;
 use entity::{user, visitor};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, ModelTrait, QueryOrder, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, ModelTrait, QueryOrder, Set, SqlErr,
+};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
+
+/// Marks an account without a usable password: passwords belong to the auth layer, which sets
+/// a real argon2/bcrypt hash; no hash function ever produces `!`, so nobody can log in as the
+/// user until then.
+pub const LOCKED_PASSWORD: &str = "!";
 
 pub fn router(db: DatabaseConnection) -> Router {
     Router::new()
@@ -26,7 +36,11 @@ pub fn router(db: DatabaseConnection) -> Router {
 pub enum ApiError {
     NotFound(&'static str),
     Conflict(String),
+    /// Well-formed JSON whose values are unacceptable.
     Invalid(String),
+    /// The request itself was malformed (bad JSON, wrong content type, bad id), with the
+    /// status axum chose for it.
+    BadRequest(StatusCode, String),
     Internal,
 }
 
@@ -44,37 +58,64 @@ impl From<DbErr> for ApiError {
     }
 }
 
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::BadRequest(rejection.status(), rejection.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::BadRequest(rejection.status(), rejection.body_text())
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, message) = match self {
             ApiError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found")),
             ApiError::Conflict(m) => (StatusCode::CONFLICT, m),
             ApiError::Invalid(m) => (StatusCode::UNPROCESSABLE_ENTITY, m),
+            ApiError::BadRequest(status, m) => (status, m),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal error".into()),
         };
         (status, Json(json!({ "error": message }))).into_response()
     }
 }
 
-/// Liveness plus the schema revision, read from the database on every call.
+fn backend_name(backend: DbBackend) -> &'static str {
+    match backend {
+        DbBackend::Sqlite => "sqlite",
+        DbBackend::Postgres => "postgres",
+        DbBackend::MySql => "mysql",
+    }
+}
+
+/// Liveness plus the schema revision, read from the database on every call: 503 if the
+/// database cannot answer.
 async fn health(State(db): State<DatabaseConnection>) -> Response {
+    let database = backend_name(db.get_database_backend());
     match migration::applied_revisions(&db).await {
         Ok(applied) => {
-            let known = migration::known_revisions();
-            let revision = known.iter().rev().find(|k| applied.iter().any(|a| &&a.version == k));
-            let pending = known.iter().filter(|k| !applied.iter().any(|a| &a.version == *k)).count();
-            let backend = format!("{:?}", db.get_database_backend()).to_lowercase();
-            Json(json!({ "status": "ok", "revision": revision, "pending": pending, "database": backend }))
+            let revision = applied.last().map(|a| a.version.clone());
+            let pending = migration::known_revisions()
+                .iter()
+                .filter(|k| !applied.iter().any(|a| &a.version == *k))
+                .count();
+            Json(json!({ "status": "ok", "revision": revision, "pending": pending, "database": database }))
                 .into_response()
         }
         Err(err) => {
             tracing::warn!(error = %err, "health check cannot read the schema revision");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable" }))).into_response()
+            let body = json!({ "status": "unavailable", "database": database });
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
         }
     }
 }
 
+/// No password: see [`LOCKED_PASSWORD`].
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewUser {
     pub email: String,
     pub full_name: String,
@@ -83,31 +124,47 @@ pub struct NewUser {
 
 async fn create_user(
     State(db): State<DatabaseConnection>,
-    Json(body): Json<NewUser>,
+    body: Result<Json<NewUser>, JsonRejection>,
 ) -> Result<(StatusCode, Json<user::Model>), ApiError> {
+    let Json(body) = body?;
     let email = body.email.trim().to_lowercase();
-    if !email.contains('@') || body.full_name.trim().is_empty() {
-        return Err(ApiError::Invalid("a valid email and a full_name are required".into()));
+    let full_name = body.full_name.trim();
+    if !valid_email(&email) || full_name.is_empty() {
+        return Err(ApiError::Invalid("a valid email and a non-empty full_name are required".into()));
     }
     let created = user::ActiveModel {
         email: Set(email),
-        full_name: Set(body.full_name.trim().to_owned()),
+        full_name: Set(full_name.to_owned()),
         role: Set(body.role),
-        // Passwords belong to the auth service; "!" marks an account that cannot log in yet.
-        hashed_password: Set("!".into()),
+        hashed_password: Set(LOCKED_PASSWORD.into()),
         is_active: Set(true),
         ..Default::default()
     }
     .insert(&db)
-    .await?;
+    .await
+    .map_err(|e| match ApiError::from(e) {
+        ApiError::Conflict(_) => ApiError::Conflict("a user with this email already exists".into()),
+        other => other,
+    })?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
-async fn get_user(State(db): State<DatabaseConnection>, Path(id): Path<Uuid>) -> Result<Json<user::Model>, ApiError> {
+/// Deliberately loose (one `@` with text on both sides); the column holds at most 255 chars.
+fn valid_email(email: &str) -> bool {
+    matches!(email.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
+        && email.len() <= 255
+}
+
+async fn get_user(
+    State(db): State<DatabaseConnection>,
+    id: Result<Path<Uuid>, PathRejection>,
+) -> Result<Json<user::Model>, ApiError> {
+    let Path(id) = id?;
     user::Entity::find_by_id(id).one(&db).await?.map(Json).ok_or(ApiError::NotFound("user"))
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewVisitor {
     pub name: String,
     pub email: Option<String>,
@@ -117,9 +174,11 @@ pub struct NewVisitor {
 
 async fn create_visitor(
     State(db): State<DatabaseConnection>,
-    Path(counselor_id): Path<Uuid>,
-    Json(body): Json<NewVisitor>,
+    counselor_id: Result<Path<Uuid>, PathRejection>,
+    body: Result<Json<NewVisitor>, JsonRejection>,
 ) -> Result<(StatusCode, Json<visitor::Model>), ApiError> {
+    let Path(counselor_id) = counselor_id?;
+    let Json(body) = body?;
     if body.name.trim().is_empty() {
         return Err(ApiError::Invalid("name is required".into()));
     }
@@ -135,18 +194,26 @@ async fn create_visitor(
         ..Default::default()
     }
     .insert(&db)
-    .await?;
+    .await
+    .map_err(|e| match ApiError::from(e) {
+        // The counsellor was deleted between the check and the insert.
+        ApiError::Invalid(_) => ApiError::NotFound("user"),
+        other => other,
+    })?;
     Ok((StatusCode::CREATED, Json(created)))
 }
 
+/// The counsellor's visitors, oldest first, through the `users` → `visitors` relation.
 async fn list_visitors(
     State(db): State<DatabaseConnection>,
-    Path(counselor_id): Path<Uuid>,
+    counselor_id: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<Vec<visitor::Model>>, ApiError> {
+    let Path(counselor_id) = counselor_id?;
     let counselor = user::Entity::find_by_id(counselor_id).one(&db).await?.ok_or(ApiError::NotFound("user"))?;
     let visitors = counselor
         .find_related(visitor::Entity)
         .order_by_asc(visitor::Column::CreatedAt)
+        .order_by_asc(visitor::Column::Id)
         .all(&db)
         .await?;
     Ok(Json(visitors))

@@ -1,9 +1,21 @@
 //! Example application server: migrates the schema at startup, then serves HTTP.
 //!
-//! `cargo run --example server` (with no configuration: SQLite file ./counsel.db, port 8080).
+//! `cargo run --example server` works with no configuration (SQLite file `./counsel.db`,
+//! `127.0.0.1:8080`). Settings, from the environment or `.env`:
+//! - `DATABASE_URL` (and optionally `DATABASE_URL_DIRECT` for migrations), see `db_config`;
+//! - `MIGRATION_LOCK_TIMEOUT_SECS` (default 60);
+//! - `BIND_ADDR` (default `127.0.0.1:8080`);
+//! - `RUST_LOG` (default `info`).
+//!
+//! ```text
+//! curl localhost:8080/health
+//! curl -XPOST localhost:8080/users -H 'content-type: application/json' \
+//!      -d '{"email":"ada@example.org","full_name":"Ada Lovelace","role":"counselor"}'
+//! ```
 
 mod app;
 
+use counsel_db::db_config::{DbUrl, Purpose};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -22,10 +34,16 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // connect_and_migrate has resolved this URL already, so it is valid; the masked Display
+    // never shows the password.
+    let url = DbUrl::from_env(Purpose::Application).map(|u| u.to_string()).unwrap_or_default();
     if report.applied.is_empty() {
-        tracing::info!(revision = ?report.current, "schema already up to date");
+        tracing::info!(%url, revision = ?report.current, "schema already up to date");
     } else {
-        tracing::info!(applied = ?report.applied, "schema migrated");
+        for name in &report.applied {
+            tracing::info!(%url, migration = %name, "applied migration");
+        }
+        tracing::info!(%url, revision = ?report.current, count = report.applied.len(), "schema migrated");
     }
 
     let addr = std::env::var("BIND_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
@@ -33,18 +51,26 @@ async fn main() -> ExitCode {
         Ok(l) => l,
         Err(e) => {
             tracing::error!("cannot listen on {addr}: {e} (set BIND_ADDR to another address)");
+            db.close().await.ok();
             return ExitCode::FAILURE;
         }
     };
     tracing::info!("listening on http://{addr}");
     let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-        tracing::info!("shutting down");
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            // Without a signal handler, the server runs until it is killed.
+            tracing::warn!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+        tracing::info!("shutting down: finishing requests in flight");
     };
-    if let Err(e) = axum::serve(listener, app::router(db.clone())).with_graceful_shutdown(shutdown).await {
-        tracing::error!("server error: {e}");
-        return ExitCode::FAILURE;
-    }
+    let served = axum::serve(listener, app::router(db.clone())).with_graceful_shutdown(shutdown).await;
     db.close().await.ok();
-    ExitCode::SUCCESS
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("server error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
