@@ -5,8 +5,8 @@ use chrono::{Duration, Utc};
 use entity::enums::RunStatus;
 use entity::job;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
-    PaginatorTrait, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde_json::json;
 use std::process::ExitCode;
@@ -33,7 +33,11 @@ async fn main() -> ExitCode {
 
 async fn run(db: &DatabaseConnection) -> Result<(), DbErr> {
     let now = Utc::now().fixed_offset();
-    for (kind, delay) in [("send_reminder_email", -2), ("render_report", -1), ("reindex_documents", 60)] {
+    for (kind, delay) in [
+        ("send_reminder_email", -2),
+        ("render_report", -1),
+        ("reindex_documents", 60),
+    ] {
         let job = job::ActiveModel {
             kind: Set(kind.into()),
             status: Set(RunStatus::Queued),
@@ -50,7 +54,10 @@ async fn run(db: &DatabaseConnection) -> Result<(), DbErr> {
 
     match claim_next(db).await? {
         Some(job) => {
-            println!("claimed {} ({}), attempt {}", job.kind, job.id, job.attempts);
+            println!(
+                "claimed {} ({}), attempt {}",
+                job.kind, job.id, job.attempts
+            );
             let mut done: job::ActiveModel = job.into();
             done.status = Set(RunStatus::Succeeded);
             done.result = Set(Some(json!({ "ok": true })));
@@ -60,7 +67,10 @@ async fn run(db: &DatabaseConnection) -> Result<(), DbErr> {
         }
         None => println!("no job is due"),
     }
-    let queued = job::Entity::find().filter(job::Column::Status.eq(RunStatus::Queued)).count(db).await?;
+    let queued = job::Entity::find()
+        .filter(job::Column::Status.eq(RunStatus::Queued))
+        .count(db)
+        .await?;
     println!("{queued} job(s) still queued");
     Ok(())
 }
@@ -88,4 +98,3 @@ async fn claim_next(db: &DatabaseConnection) -> Result<Option<job::Model>, DbErr
     txn.commit().await?;
     Ok(Some(claimed))
 }
-

@@ -35,18 +35,45 @@ async fn main() -> ExitCode {
 
 async fn report(db: &sea_orm::DatabaseConnection, s: &sample_data::Sample) -> Result<(), DbErr> {
     let visitors = s.user.find_related(visitor::Entity).all(db).await?;
-    println!("{} counsels {} visitor(s)", s.user.full_name, visitors.len());
+    println!(
+        "{} counsels {} visitor(s)",
+        s.user.full_name,
+        visitors.len()
+    );
 
-    for (case, sessions) in case::Entity::find_by_id(s.case.id).find_with_related(session::Entity).all(db).await? {
-        println!("case '{}' ({:?}) has {} session(s)", case.title, case.status, sessions.len());
+    for (case, sessions) in case::Entity::find_by_id(s.case.id)
+        .find_with_related(session::Entity)
+        .all(db)
+        .await?
+    {
+        println!(
+            "case '{}' ({:?}) has {} session(s)",
+            case.title,
+            case.status,
+            sessions.len()
+        );
         for session in sessions {
             let reports = session.find_related(report::Entity).all(db).await?;
-            println!("  session {:?} at {} with {} report(s)", session.status, session.scheduled_at, reports.len());
+            println!(
+                "  session {:?} at {} with {} report(s)",
+                session.status,
+                session.scheduled_at,
+                reports.len()
+            );
         }
     }
 
-    let chunks = s.document.find_related(chunk::Entity).order_by_asc(chunk::Column::Ordinal).all(db).await?;
-    println!("document '{}' has {} chunk(s)", s.document.title, chunks.len());
+    let chunks = s
+        .document
+        .find_related(chunk::Entity)
+        .order_by_asc(chunk::Column::Ordinal)
+        .all(db)
+        .await?;
+    println!(
+        "document '{}' has {} chunk(s)",
+        s.document.title,
+        chunks.len()
+    );
     let mut with_vectors = chunk::Entity::find()
         .filter(chunk::Column::DocumentId.eq(s.document.id))
         .find_with_related(embedding::Entity)
@@ -60,7 +87,11 @@ async fn report(db: &sea_orm::DatabaseConnection, s: &sample_data::Sample) -> Re
     }
 
     let docs = s.collection.find_related(document::Entity).all(db).await?;
-    println!("collection '{}' holds {} document(s)", s.collection.name, docs.len());
+    println!(
+        "collection '{}' holds {} document(s)",
+        s.collection.name,
+        docs.len()
+    );
     let (log, agent) = chat_log::Entity::find_by_id(s.chat_log.id)
         .find_also_related(agent::Entity)
         .one(db)

@@ -1,59 +1,88 @@
-//! `counsel-db`: what an application depends on.
+//! `counsel-db`: the one dependency an application needs for its data layer.
+//!
+//! Re-exports the entities ([`entity`]), the embedded migrations ([`migration`]) and the
+//! connection configuration ([`db_config`]), and offers [`connect_and_migrate`] for startup:
 //!
 //! ```no_run
 //! # async fn boot() -> Result<(), counsel_db::BootError> {
 //! let (db, report) = counsel_db::connect_and_migrate().await?;
+//! println!("schema at {:?}, applied now: {:?}", report.current, report.applied);
 //! # Ok(()) }
 //! ```
-//!
-//! Re-exports the entities, the migrator and the configuration crate so an application needs a
-//! single dependency.
 
 pub use db_config;
 pub use entity;
 pub use migration;
 
 use db_config::{DbUrl, Purpose};
-use migration::{BootOptions, BootReport, LockOptions};
+use migration::{BootOptions, BootReport, LockOptions, MigrateError};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
-/// Why the application could not start; messages never contain a password.
+/// How long to wait for another process's migration lock unless `MIGRATION_LOCK_TIMEOUT_SECS`
+/// says otherwise.
+pub const DEFAULT_LOCK_TIMEOUT_SECS: u64 = 60;
+
+/// Why the application could not start. No message ever contains a database password: URLs
+/// are shown masked and driver texts are redacted.
 #[derive(Debug, thiserror::Error)]
 pub enum BootError {
+    /// `DATABASE_URL` / `DATABASE_URL_DIRECT` is empty, malformed or of an unsupported scheme.
     #[error(transparent)]
     Config(#[from] db_config::ConfigError),
+    /// The database could not be reached or refused the connection.
     #[error(transparent)]
     Connect(#[from] db_config::ConnectError),
-    #[error("schema migration failed: {0}")]
-    Migrate(String),
+    /// The boot-time migration failed; `error` is the original, to match on (e.g.
+    /// [`MigrateError::LockTimeout`]), `message` its text with any password removed.
+    #[error("schema migration failed: {message}")]
+    Migrate {
+        error: MigrateError,
+        message: String,
+    },
+    /// `MIGRATION_LOCK_TIMEOUT_SECS` is not a whole number of seconds.
     #[error("MIGRATION_LOCK_TIMEOUT_SECS must be a whole number of seconds, not '{0}'")]
     LockTimeout(String),
 }
 
-/// Loads `.env`, migrates through `DATABASE_URL_DIRECT` (else `DATABASE_URL`, else the local
-/// SQLite file) under the migration lock, and returns a pool on the application URL.
+/// Connects and brings the schema to head; returns the application's pool and what was applied.
+///
+/// 1. loads `.env` (variables already set win);
+/// 2. migrates through the migrations URL (`DATABASE_URL_DIRECT`, else `DATABASE_URL`, else
+///    [`db_config::DEFAULT_SQLITE_URL`]) with [`migration::migrate_on_boot`], i.e. under the
+///    migration lock, waiting at most `MIGRATION_LOCK_TIMEOUT_SECS` (default 60) for it;
+/// 3. returns that connection if the application URL (`DATABASE_URL`, else the default) is
+///    the same, otherwise closes it and connects to the application URL (e.g. a pooler).
 pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), BootError> {
     db_config::load_dotenv();
     let migrate_url = DbUrl::from_env(Purpose::Migrations)?;
     let app_url = DbUrl::from_env(Purpose::Application)?;
     let timeout = match std::env::var("MIGRATION_LOCK_TIMEOUT_SECS") {
         Ok(v) => v.trim().parse().map_err(|_| BootError::LockTimeout(v))?,
-        Err(_) => 60,
+        Err(_) => DEFAULT_LOCK_TIMEOUT_SECS,
     };
     let options = BootOptions {
-        lock: LockOptions { timeout: Duration::from_secs(timeout), sqlite_file: migrate_url.sqlite_file() },
+        lock: LockOptions {
+            timeout: Duration::from_secs(timeout),
+            sqlite_file: migrate_url.sqlite_file(),
+        },
     };
 
     let migrate_db = db_config::connect(&migrate_url).await?;
-    let report = migration::migrate_on_boot(&migrate_db, &options)
-        .await
-        .map_err(|e| BootError::Migrate(migrate_url.redact(&e.to_string())))?;
+    let report = match migration::migrate_on_boot(&migrate_db, &options).await {
+        Ok(report) => report,
+        Err(error) => {
+            migrate_db.close().await.ok();
+            let message = migrate_url.redact(&error.to_string());
+            return Err(BootError::Migrate { error, message });
+        }
+    };
     tracing::info!(url = %migrate_url, applied = ?report.applied, current = ?report.current, "schema ready");
 
     if app_url.expose() == migrate_url.expose() {
         return Ok((migrate_db, report));
     }
     migrate_db.close().await.ok();
+    tracing::info!(url = %app_url, "connecting to the application database");
     Ok((db_config::connect(&app_url).await?, report))
 }

@@ -2,8 +2,8 @@
 //! (SQLite always; PostgreSQL when DATABASE_URL names one).
 
 use migration::{
-    applied_revisions, known_revisions, migrate_on_boot, BootOptions, LockOptions, MigrateError, MigrationLock,
-    Migrator, MigratorTrait, TABLES_IN_ORDER, VERSION_TABLE,
+    applied_revisions, known_revisions, migrate_on_boot, BootOptions, LockOptions, MigrateError,
+    MigrationLock, Migrator, MigratorTrait, TABLES_IN_ORDER, VERSION_TABLE,
 };
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
@@ -15,7 +15,12 @@ fn boot_options(t: &TestDb) -> BootOptions {
         .strip_prefix("sqlite://")
         .and_then(|rest| rest.split('?').next())
         .map(std::path::PathBuf::from);
-    BootOptions { lock: LockOptions { timeout: Duration::from_secs(30), sqlite_file } }
+    BootOptions {
+        lock: LockOptions {
+            timeout: Duration::from_secs(30),
+            sqlite_file,
+        },
+    }
 }
 
 async fn tables(db: &DatabaseConnection) -> Vec<String> {
@@ -32,11 +37,25 @@ fn expected_tables() -> Vec<String> {
 #[tokio::test]
 async fn up_from_empty_creates_exactly_the_17_tables_and_the_version_table() {
     for t in testkit::databases().await {
-        assert!(tables(&t.db).await.is_empty(), "[{}] fresh database not empty", t.name);
-        Migrator::up(&t.db, None).await.unwrap_or_else(|e| panic!("[{}] up: {e}", t.name));
+        assert!(
+            tables(&t.db).await.is_empty(),
+            "[{}] fresh database not empty",
+            t.name
+        );
+        Migrator::up(&t.db, None)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] up: {e}", t.name));
         assert_eq!(tables(&t.db).await, expected_tables(), "[{}]", t.name);
         let applied = applied_revisions(&t.db).await.unwrap();
-        assert_eq!(applied.iter().map(|a| a.version.clone()).collect::<Vec<_>>(), known_revisions(), "[{}]", t.name);
+        assert_eq!(
+            applied
+                .iter()
+                .map(|a| a.version.clone())
+                .collect::<Vec<_>>(),
+            known_revisions(),
+            "[{}]",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -47,7 +66,11 @@ async fn entities_and_migrations_describe_the_same_schema() {
         Migrator::up(&t.db, None).await.unwrap();
         let live = schema_inspect::read_schema(&t.db).await.unwrap();
         let drift = schema_inspect::diff(&entity::registry::tables(), &live, &[VERSION_TABLE]);
-        assert!(drift.is_empty(), "[{}] entities and migration disagree: {drift:#?}", t.name);
+        assert!(
+            drift.is_empty(),
+            "[{}] entities and migration disagree: {drift:#?}",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -56,10 +79,21 @@ async fn entities_and_migrations_describe_the_same_schema() {
 async fn full_down_removes_every_table_and_record() {
     for t in testkit::databases().await {
         Migrator::up(&t.db, None).await.unwrap();
-        Migrator::down(&t.db, None).await.unwrap_or_else(|e| panic!("[{}] down: {e}", t.name));
+        Migrator::down(&t.db, None)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] down: {e}", t.name));
         // Only the (now empty) bookkeeping table is left.
-        assert_eq!(tables(&t.db).await, vec![VERSION_TABLE.to_string()], "[{}]", t.name);
-        assert!(applied_revisions(&t.db).await.unwrap().is_empty(), "[{}]", t.name);
+        assert_eq!(
+            tables(&t.db).await,
+            vec![VERSION_TABLE.to_string()],
+            "[{}]",
+            t.name
+        );
+        assert!(
+            applied_revisions(&t.db).await.unwrap().is_empty(),
+            "[{}]",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -68,10 +102,19 @@ async fn full_down_removes_every_table_and_record() {
 async fn up_is_idempotent_and_round_trips() {
     for t in testkit::databases().await {
         Migrator::up(&t.db, None).await.unwrap();
-        Migrator::up(&t.db, None).await.unwrap_or_else(|e| panic!("[{}] second up: {e}", t.name));
-        assert_eq!(applied_revisions(&t.db).await.unwrap().len(), known_revisions().len(), "[{}]", t.name);
+        Migrator::up(&t.db, None)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] second up: {e}", t.name));
+        assert_eq!(
+            applied_revisions(&t.db).await.unwrap().len(),
+            known_revisions().len(),
+            "[{}]",
+            t.name
+        );
         Migrator::down(&t.db, None).await.unwrap();
-        Migrator::up(&t.db, None).await.unwrap_or_else(|e| panic!("[{}] up after down: {e}", t.name));
+        Migrator::up(&t.db, None)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] up after down: {e}", t.name));
         assert_eq!(tables(&t.db).await, expected_tables(), "[{}]", t.name);
         // The schema is usable after the round trip.
         insert_datasource(&t.db).await;
@@ -97,11 +140,18 @@ async fn insert_datasource(db: &DatabaseConnection) {
 async fn boot_migration_applies_once_then_is_a_no_op() {
     for t in testkit::databases().await {
         let opts = boot_options(&t);
-        let first = migrate_on_boot(&t.db, &opts).await.unwrap_or_else(|e| panic!("[{}] {e}", t.name));
+        let first = migrate_on_boot(&t.db, &opts)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] {e}", t.name));
         assert_eq!(first.applied, known_revisions(), "[{}]", t.name);
         assert_eq!(first.current, known_revisions().pop(), "[{}]", t.name);
         let second = migrate_on_boot(&t.db, &opts).await.unwrap();
-        assert!(second.applied.is_empty(), "[{}] second boot applied {:?}", t.name, second.applied);
+        assert!(
+            second.applied.is_empty(),
+            "[{}] second boot applied {:?}",
+            t.name,
+            second.applied
+        );
         t.finish().await;
     }
 }
@@ -131,9 +181,18 @@ async fn replicas_booting_together_migrate_exactly_once() {
                 Err(e) => panic!("[{}] a replica failed: {e}", t.name),
             }
         }
-        assert_eq!(applied_by, 1, "[{}] exactly one replica applies the migrations", t.name);
+        assert_eq!(
+            applied_by, 1,
+            "[{}] exactly one replica applies the migrations",
+            t.name
+        );
         assert_eq!(tables(&t.db).await, expected_tables(), "[{}]", t.name);
-        assert_eq!(applied_revisions(&t.db).await.unwrap().len(), known_revisions().len(), "[{}]", t.name);
+        assert_eq!(
+            applied_revisions(&t.db).await.unwrap().len(),
+            known_revisions().len(),
+            "[{}]",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -153,10 +212,16 @@ async fn a_held_lock_makes_other_migrators_wait_then_time_out() {
             Err(MigrateError::LockTimeout { .. }) => {}
             other => panic!("[{}] expected a lock timeout, got {other:?}", t.name),
         }
-        assert!(!tables(&t.db).await.iter().any(|n| n == "users"), "[{}] nothing ran", t.name);
+        assert!(
+            !tables(&t.db).await.iter().any(|n| n == "users"),
+            "[{}] nothing ran",
+            t.name
+        );
         lock.release().await.unwrap();
         opts.lock.timeout = Duration::from_secs(30);
-        migrate_on_boot(&other, &opts).await.unwrap_or_else(|e| panic!("[{}] after release: {e}", t.name));
+        migrate_on_boot(&other, &opts)
+            .await
+            .unwrap_or_else(|e| panic!("[{}] after release: {e}", t.name));
         other.close().await.ok();
         holder.close().await.ok();
         t.finish().await;
@@ -168,9 +233,15 @@ async fn boot_refuses_a_version_table_naming_an_unknown_migration() {
     for t in testkit::databases().await {
         Migrator::up(&t.db, None).await.unwrap();
         t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_from_the_future', 0)").await;
-        let err = migrate_on_boot(&t.db, &boot_options(&t)).await.expect_err("must refuse");
+        let err = migrate_on_boot(&t.db, &boot_options(&t))
+            .await
+            .expect_err("must refuse");
         let msg = err.to_string();
-        assert!(msg.contains("Can't locate revision 'm20991231_000001_from_the_future'"), "[{}] {msg}", t.name);
+        assert!(
+            msg.contains("Can't locate revision 'm20991231_000001_from_the_future'"),
+            "[{}] {msg}",
+            t.name
+        );
         assert!(msg.contains("manage-db stamp"), "[{}] {msg}", t.name);
         t.finish().await;
     }
@@ -179,16 +250,31 @@ async fn boot_refuses_a_version_table_naming_an_unknown_migration() {
 #[tokio::test]
 async fn boot_refuses_tables_created_outside_the_migrator_and_keeps_their_data() {
     for t in testkit::databases().await {
-        t.exec("CREATE TABLE users (id VARCHAR(36) PRIMARY KEY, email VARCHAR(255))").await;
-        t.exec("INSERT INTO users (id, email) VALUES ('u1', 'kept@example.org')").await;
-        let err = migrate_on_boot(&t.db, &boot_options(&t)).await.expect_err("must refuse");
+        t.exec("CREATE TABLE users (id VARCHAR(36) PRIMARY KEY, email VARCHAR(255))")
+            .await;
+        t.exec("INSERT INTO users (id, email) VALUES ('u1', 'kept@example.org')")
+            .await;
+        let err = migrate_on_boot(&t.db, &boot_options(&t))
+            .await
+            .expect_err("must refuse");
         match &err {
-            MigrateError::TablesAlreadyExist { tables } => assert_eq!(tables, &vec!["users".to_string()], "[{}]", t.name),
+            MigrateError::TablesAlreadyExist { tables } => {
+                assert_eq!(tables, &vec!["users".to_string()], "[{}]", t.name)
+            }
             other => panic!("[{}] unexpected {other:?}", t.name),
         }
-        assert!(err.to_string().contains("manage-db stamp head"), "[{}] {err}", t.name);
+        assert!(
+            err.to_string().contains("manage-db stamp head"),
+            "[{}] {err}",
+            t.name
+        );
         // Nothing was created or lost.
-        assert_eq!(tables(&t.db).await, vec!["users".to_string()], "[{}]", t.name);
+        assert_eq!(
+            tables(&t.db).await,
+            vec!["users".to_string()],
+            "[{}]",
+            t.name
+        );
         let rows = sea_orm::ConnectionTrait::query_all(
             &t.db,
             sea_orm::Statement::from_string(t.backend(), "SELECT email FROM users"),

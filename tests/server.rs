@@ -9,35 +9,57 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-async fn call(router: &axum::Router, method: &str, uri: &str, body: Option<&str>) -> (StatusCode, Value) {
+async fn call(
+    router: &axum::Router,
+    method: &str,
+    uri: &str,
+    body: Option<&str>,
+) -> (StatusCode, Value) {
     let mut req = Request::builder().method(method).uri(uri);
     if body.is_some() {
         req = req.header("content-type", "application/json");
     }
-    let req = req.body(Body::from(body.unwrap_or_default().to_owned())).unwrap();
+    let req = req
+        .body(Body::from(body.unwrap_or_default().to_owned()))
+        .unwrap();
     let res = router.clone().oneshot(req).await.unwrap();
     let status = res.status();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
 }
 
 #[tokio::test]
 async fn health_and_user_routes_work_on_a_migrated_database() {
     for t in testkit::databases().await {
         let n = t.name;
-        migration::migrate_on_boot(&t.db, &Default::default()).await.unwrap();
+        migration::migrate_on_boot(&t.db, &Default::default())
+            .await
+            .unwrap();
         let router = app::router(t.db.clone());
 
         let (status, health) = call(&router, "GET", "/health", None).await;
         assert_eq!(status, StatusCode::OK, "[{n}]");
-        assert_eq!(health["revision"], json!(migration::known_revisions().pop()), "[{n}]");
+        assert_eq!(
+            health["revision"],
+            json!(migration::known_revisions().pop()),
+            "[{n}]"
+        );
         assert_eq!(health["pending"], 0, "[{n}]");
+        assert_eq!(health["status"], "ok", "[{n}]");
+        assert_eq!(health["database"], n, "[{n}]");
 
-        let new_user = r#"{"email":"Ada@Example.org","full_name":"Ada Lovelace","role":"supervisor"}"#;
+        let new_user =
+            r#"{"email":"Ada@Example.org","full_name":"Ada Lovelace","role":"supervisor"}"#;
         let (status, user) = call(&router, "POST", "/users", Some(new_user)).await;
         assert_eq!(status, StatusCode::CREATED, "[{n}] {user}");
         assert_eq!(user["email"], "ada@example.org", "[{n}]");
-        assert!(user.get("hashed_password").is_none(), "[{n}] the hash is never serialized");
+        assert!(
+            user.get("hashed_password").is_none(),
+            "[{n}] the hash is never serialized"
+        );
         let id = user["id"].as_str().unwrap().to_owned();
 
         let (status, fetched) = call(&router, "GET", &format!("/users/{id}"), None).await;
@@ -47,31 +69,102 @@ async fn health_and_user_routes_work_on_a_migrated_database() {
 
         let (status, _) = call(&router, "POST", "/users", Some(new_user)).await;
         assert_eq!(status, StatusCode::CONFLICT, "[{n}] duplicate email");
-        let (status, _) = call(&router, "GET", &format!("/users/{}", uuid::Uuid::new_v4()), None).await;
+        let (status, _) = call(
+            &router,
+            "GET",
+            &format!("/users/{}", uuid::Uuid::new_v4()),
+            None,
+        )
+        .await;
         assert_eq!(status, StatusCode::NOT_FOUND, "[{n}]");
         let (status, _) = call(&router, "GET", "/users/not-a-uuid", None).await;
         assert!(status.is_client_error(), "[{n}] {status}");
         let (status, _) = call(&router, "POST", "/users", Some("{not json")).await;
         assert!(status.is_client_error(), "[{n}] {status}");
-        let (status, _) = call(&router, "POST", "/users", Some(r#"{"email":"x@y.z","full_name":"X","role":"janitor"}"#)).await;
-        assert!(status.is_client_error(), "[{n}] unknown role gives {status}");
-        let (status, _) = call(&router, "POST", "/users", Some(r#"{"email":"nope","full_name":"X","role":"admin"}"#)).await;
+        let (status, _) = call(
+            &router,
+            "POST",
+            "/users",
+            Some(r#"{"email":"x@y.z","full_name":"X","role":"janitor"}"#),
+        )
+        .await;
+        assert!(
+            status.is_client_error(),
+            "[{n}] unknown role gives {status}"
+        );
+        let (status, _) = call(
+            &router,
+            "POST",
+            "/users",
+            Some(r#"{"email":"nope","full_name":"X","role":"admin"}"#),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{n}]");
+        let with_password =
+            r#"{"email":"p@y.z","full_name":"P","role":"admin","password":"hunter2"}"#;
+        let (status, body) = call(&router, "POST", "/users", Some(with_password)).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "[{n}] passwords are not accepted here"
+        );
+        assert!(!body.to_string().contains("hunter2"), "[{n}] {body}");
+        let (status, body) = call(&router, "POST", "/users", None).await;
+        assert!(
+            status.is_client_error(),
+            "[{n}] missing body gives {status}"
+        );
+        assert!(body["error"].is_string(), "[{n}] errors are JSON: {body}");
 
         for name in ["Ben", "Cleo"] {
             let body = json!({ "name": name, "email": format!("{name}@visitor.org") }).to_string();
-            let (status, v) = call(&router, "POST", &format!("/users/{id}/visitors"), Some(&body)).await;
+            let (status, v) = call(
+                &router,
+                "POST",
+                &format!("/users/{id}/visitors"),
+                Some(&body),
+            )
+            .await;
             assert_eq!(status, StatusCode::CREATED, "[{n}] {v}");
             assert_eq!(v["counselor_id"], id.as_str(), "[{n}]");
         }
         let (status, list) = call(&router, "GET", &format!("/users/{id}/visitors"), None).await;
         assert_eq!(status, StatusCode::OK, "[{n}]");
-        let names: Vec<&str> = list.as_array().unwrap().iter().map(|v| v["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["name"].as_str().unwrap())
+            .collect();
         assert_eq!(names.len(), 2, "[{n}] {list}");
-        assert!(names.contains(&"Ben") && names.contains(&"Cleo"), "[{n}] {names:?}");
-        let (status, _) =
-            call(&router, "POST", &format!("/users/{}/visitors", uuid::Uuid::new_v4()), Some(r#"{"name":"Orphan"}"#)).await;
+        assert!(
+            names.contains(&"Ben") && names.contains(&"Cleo"),
+            "[{n}] {names:?}"
+        );
+        let (status, _) = call(
+            &router,
+            "POST",
+            &format!("/users/{}/visitors", uuid::Uuid::new_v4()),
+            Some(r#"{"name":"Orphan"}"#),
+        )
+        .await;
         assert_eq!(status, StatusCode::NOT_FOUND, "[{n}]");
+        let (status, _) = call(
+            &router,
+            "GET",
+            &format!("/users/{}/visitors", uuid::Uuid::new_v4()),
+            None,
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "[{n}]");
+        let (status, _) = call(
+            &router,
+            "POST",
+            &format!("/users/{id}/visitors"),
+            Some(r#"{"name":"  "}"#),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{n}] blank name");
         t.finish().await;
     }
 }
@@ -83,7 +176,30 @@ async fn health_reports_pending_migrations_before_the_schema_exists() {
         let (status, health) = call(&router, "GET", "/health", None).await;
         assert_eq!(status, StatusCode::OK, "[{}]", t.name);
         assert_eq!(health["revision"], Value::Null, "[{}]", t.name);
-        assert_eq!(health["pending"], migration::known_revisions().len(), "[{}]", t.name);
+        assert_eq!(
+            health["pending"],
+            migration::known_revisions().len(),
+            "[{}]",
+            t.name
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn health_is_503_when_the_database_cannot_answer() {
+    for t in testkit::databases().await {
+        let db = t.connect_again().await;
+        let router = app::router(db.clone());
+        db.close().await.unwrap();
+        let (status, health) = call(&router, "GET", "/health", None).await;
+        assert_eq!(
+            status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "[{}] {health}",
+            t.name
+        );
+        assert_eq!(health["status"], "unavailable", "[{}]", t.name);
         t.finish().await;
     }
 }

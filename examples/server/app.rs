@@ -12,7 +12,8 @@ use axum::{Json, Router};
 use entity::enums::UserRole;
 use entity::{user, visitor};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, ModelTrait, QueryOrder, Set, SqlErr,
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
+    ModelTrait, QueryOrder, Set, SqlErr,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -28,7 +29,10 @@ pub fn router(db: DatabaseConnection) -> Router {
         .route("/health", get(health))
         .route("/users", post(create_user))
         .route("/users/{id}", get(get_user))
-        .route("/users/{id}/visitors", post(create_visitor).get(list_visitors))
+        .route(
+            "/users/{id}/visitors",
+            post(create_visitor).get(list_visitors),
+        )
         .with_state(db)
 }
 
@@ -47,8 +51,12 @@ pub enum ApiError {
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => ApiError::Conflict("already exists".into()),
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => ApiError::Invalid("refers to a missing record".into()),
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                ApiError::Conflict("already exists".into())
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+                ApiError::Invalid("refers to a missing record".into())
+            }
             _ => {
                 // The detail goes to the log, not to the client.
                 tracing::error!(error = %err, "database error");
@@ -130,7 +138,9 @@ async fn create_user(
     let email = body.email.trim().to_lowercase();
     let full_name = body.full_name.trim();
     if !valid_email(&email) || full_name.is_empty() {
-        return Err(ApiError::Invalid("a valid email and a non-empty full_name are required".into()));
+        return Err(ApiError::Invalid(
+            "a valid email and a non-empty full_name are required".into(),
+        ));
     }
     let created = user::ActiveModel {
         email: Set(email),
@@ -160,7 +170,11 @@ async fn get_user(
     id: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<user::Model>, ApiError> {
     let Path(id) = id?;
-    user::Entity::find_by_id(id).one(&db).await?.map(Json).ok_or(ApiError::NotFound("user"))
+    user::Entity::find_by_id(id)
+        .one(&db)
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound("user"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,7 +196,11 @@ async fn create_visitor(
     if body.name.trim().is_empty() {
         return Err(ApiError::Invalid("name is required".into()));
     }
-    if user::Entity::find_by_id(counselor_id).one(&db).await?.is_none() {
+    if user::Entity::find_by_id(counselor_id)
+        .one(&db)
+        .await?
+        .is_none()
+    {
         return Err(ApiError::NotFound("user"));
     }
     let created = visitor::ActiveModel {
@@ -209,7 +227,10 @@ async fn list_visitors(
     counselor_id: Result<Path<Uuid>, PathRejection>,
 ) -> Result<Json<Vec<visitor::Model>>, ApiError> {
     let Path(counselor_id) = counselor_id?;
-    let counselor = user::Entity::find_by_id(counselor_id).one(&db).await?.ok_or(ApiError::NotFound("user"))?;
+    let counselor = user::Entity::find_by_id(counselor_id)
+        .one(&db)
+        .await?
+        .ok_or(ApiError::NotFound("user"))?;
     let visitors = counselor
         .find_related(visitor::Entity)
         .order_by_asc(visitor::Column::CreatedAt)

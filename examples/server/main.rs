@@ -36,7 +36,9 @@ async fn main() -> ExitCode {
     };
     // connect_and_migrate has resolved this URL already, so it is valid; the masked Display
     // never shows the password.
-    let url = DbUrl::from_env(Purpose::Application).map(|u| u.to_string()).unwrap_or_default();
+    let url = DbUrl::from_env(Purpose::Application)
+        .map(|u| u.to_string())
+        .unwrap_or_default();
     if report.applied.is_empty() {
         tracing::info!(%url, revision = ?report.current, "schema already up to date");
     } else {
@@ -64,7 +66,9 @@ async fn main() -> ExitCode {
         }
         tracing::info!("shutting down: finishing requests in flight");
     };
-    let served = axum::serve(listener, app::router(db.clone())).with_graceful_shutdown(shutdown).await;
+    let served = axum::serve(listener, app::router(db.clone()))
+        .with_graceful_shutdown(shutdown)
+        .await;
     db.close().await.ok();
     match served {
         Ok(()) => ExitCode::SUCCESS,

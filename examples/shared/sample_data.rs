@@ -87,7 +87,9 @@ pub async fn create<C: ConnectionTrait>(db: &C, tag: &str) -> Result<Sample, DbE
         session_id: Set(Some(session.id)),
         kind: Set(ReportKind::SessionNote),
         status: Set(ReportStatus::Draft),
-        content: Set(json!({ "strengths": ["empathy", "visual thinking"], "next": "portfolio review" })),
+        content: Set(
+            json!({ "strengths": ["empathy", "visual thinking"], "next": "portfolio review" }),
+        ),
         ..Default::default()
     }
     .insert(db)

@@ -11,16 +11,27 @@ pub struct ConnectSettings {
 
 impl Default for ConnectSettings {
     fn default() -> Self {
-        Self { connect_timeout: Duration::from_secs(10), max_connections: 10 }
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            max_connections: 10,
+        }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
     #[error("cannot reach the database at {url}: {detail}\n  hint: is the server running, and are host and port right? ({source_var} selects the database)")]
-    Unreachable { url: String, detail: String, source_var: String },
+    Unreachable {
+        url: String,
+        detail: String,
+        source_var: String,
+    },
     #[error("the database at {url} refused the connection: {detail}\n  hint: check the user name, password and database name in {source_var}")]
-    Rejected { url: String, detail: String, source_var: String },
+    Rejected {
+        url: String,
+        detail: String,
+        source_var: String,
+    },
     #[error("cannot open the SQLite database {url}: {detail}\n  hint: does the directory exist and is it writable? add ?mode=rwc to create the file")]
     SqliteOpen { url: String, detail: String },
 }
@@ -30,7 +41,10 @@ pub async fn connect(url: &DbUrl) -> Result<DatabaseConnection, ConnectError> {
     connect_with(url, &ConnectSettings::default()).await
 }
 
-pub async fn connect_with(url: &DbUrl, settings: &ConnectSettings) -> Result<DatabaseConnection, ConnectError> {
+pub async fn connect_with(
+    url: &DbUrl,
+    settings: &ConnectSettings,
+) -> Result<DatabaseConnection, ConnectError> {
     let mut options = ConnectOptions::new(url.expose().to_owned());
     options
         .connect_timeout(settings.connect_timeout)
@@ -40,7 +54,9 @@ pub async fn connect_with(url: &DbUrl, settings: &ConnectSettings) -> Result<Dat
         .sqlx_logging(false);
     tracing::debug!(url = %url, "connecting");
     probe_server(url, settings.connect_timeout).await?;
-    Database::connect(options).await.map_err(|e| classify(url, e))
+    Database::connect(options)
+        .await
+        .map_err(|e| classify(url, e))
 }
 
 /// The pool retries a refused connection until its timeout and then only says "pool timed
@@ -54,10 +70,18 @@ async fn probe_server(url: &DbUrl, timeout: Duration) -> Result<(), ConnectError
         detail,
         source_var: url.source().to_string(),
     };
-    match tokio::time::timeout(timeout, tokio::net::TcpStream::connect((host.as_str(), port))).await {
+    match tokio::time::timeout(
+        timeout,
+        tokio::net::TcpStream::connect((host.as_str(), port)),
+    )
+    .await
+    {
         Ok(Ok(_)) => Ok(()),
         Ok(Err(e)) => Err(unreachable(format!("{host}:{port}: {e}"))),
-        Err(_) => Err(unreachable(format!("{host}:{port}: no answer within {}s", timeout.as_secs()))),
+        Err(_) => Err(unreachable(format!(
+            "{host}:{port}: no answer within {}s",
+            timeout.as_secs()
+        ))),
     }
 }
 
@@ -67,12 +91,30 @@ fn classify(url: &DbUrl, err: DbErr) -> ConnectError {
     let source_var = url.source().to_string();
     let lower = detail.to_lowercase();
     if url.backend() == Backend::Sqlite {
-        return ConnectError::SqliteOpen { url: masked, detail };
+        return ConnectError::SqliteOpen {
+            url: masked,
+            detail,
+        };
     }
-    let rejected = ["password", "authentication", "does not exist", "access denied", "role", "unknown database"];
+    let rejected = [
+        "password",
+        "authentication",
+        "does not exist",
+        "access denied",
+        "role",
+        "unknown database",
+    ];
     if rejected.iter().any(|w| lower.contains(w)) {
-        ConnectError::Rejected { url: masked, detail, source_var }
+        ConnectError::Rejected {
+            url: masked,
+            detail,
+            source_var,
+        }
     } else {
-        ConnectError::Unreachable { url: masked, detail, source_var }
+        ConnectError::Unreachable {
+            url: masked,
+            detail,
+            source_var,
+        }
     }
 }

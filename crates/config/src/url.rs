@@ -53,9 +53,17 @@ pub enum ConfigError {
     #[error("{variable} is set but empty; set it to a URL such as postgres://user@host:5432/db, or unset it to use {DEFAULT_SQLITE_URL}")]
     Empty { variable: &'static str },
     #[error("{variable} is not a valid database URL ({reason}); expected e.g. postgres://user:password@host:5432/db or sqlite://path/to/file.db?mode=rwc")]
-    Malformed { variable: &'static str, reason: String },
-    #[error("{variable} uses the unsupported scheme '{scheme}'; use postgres://, mysql:// or sqlite://")]
-    UnsupportedScheme { variable: &'static str, scheme: String },
+    Malformed {
+        variable: &'static str,
+        reason: String,
+    },
+    #[error(
+        "{variable} uses the unsupported scheme '{scheme}'; use postgres://, mysql:// or sqlite://"
+    )]
+    UnsupportedScheme {
+        variable: &'static str,
+        scheme: String,
+    },
 }
 
 /// A validated database URL. Holds the secret; shows only the masked form.
@@ -101,13 +109,18 @@ impl DbUrl {
         Self::parse_from(value.trim(), "--database-url", UrlSource::CommandLine)
     }
 
-    fn parse_from(raw: &str, variable: &'static str, source: UrlSource) -> Result<Self, ConfigError> {
-        let scheme = raw.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).ok_or_else(|| {
-            ConfigError::Malformed {
+    fn parse_from(
+        raw: &str,
+        variable: &'static str,
+        source: UrlSource,
+    ) -> Result<Self, ConfigError> {
+        let scheme = raw
+            .split_once(':')
+            .map(|(s, _)| s.to_ascii_lowercase())
+            .ok_or_else(|| ConfigError::Malformed {
                 variable,
                 reason: "it has no scheme such as postgres:// or sqlite://".into(),
-            }
-        })?;
+            })?;
         let backend = match scheme.as_str() {
             "sqlite" => Backend::Sqlite,
             "postgres" | "postgresql" => Backend::Postgres,
@@ -121,14 +134,23 @@ impl DbUrl {
         };
         if backend == Backend::Sqlite {
             // sqlite: URLs are paths, not authorities; nothing to mask.
-            return Ok(DbUrl { raw: raw.into(), masked: raw.into(), password: None, backend, source });
+            return Ok(DbUrl {
+                raw: raw.into(),
+                masked: raw.into(),
+                password: None,
+                backend,
+                source,
+            });
         }
         let parsed = ::url::Url::parse(raw).map_err(|e| ConfigError::Malformed {
             variable,
             reason: e.to_string(),
         })?;
         if parsed.host_str().is_none_or(str::is_empty) {
-            return Err(ConfigError::Malformed { variable, reason: "it names no host".into() });
+            return Err(ConfigError::Malformed {
+                variable,
+                reason: "it names no host".into(),
+            });
         }
         let password = parsed.password().map(str::to_owned);
         let mut shown = parsed.clone();
@@ -136,7 +158,13 @@ impl DbUrl {
             // set_password only fails for URLs that cannot have one, which these can.
             let _ = shown.set_password(Some("***"));
         }
-        Ok(DbUrl { raw: raw.into(), masked: shown.to_string(), password, backend, source })
+        Ok(DbUrl {
+            raw: raw.into(),
+            masked: shown.to_string(),
+            password,
+            backend,
+            source,
+        })
     }
 
     /// The real URL, for the driver only. Never log it.
@@ -214,7 +242,9 @@ fn mask_userinfo(text: &str) -> String {
     while let Some(pos) = rest.find("://") {
         let (head, tail) = rest.split_at(pos + 3);
         out.push_str(head);
-        let end = tail.find(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'').unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '"' || c == '\'')
+            .unwrap_or(tail.len());
         let authority = &tail[..end];
         match (authority.rfind('@'), authority.find(':')) {
             (Some(at), Some(colon)) if colon < at => {
@@ -251,19 +281,32 @@ mod tests {
     use super::*;
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
     }
 
     #[test]
     fn migrations_prefer_direct_url_and_fall_back() {
-        let both = [("DATABASE_URL", "postgres://app@pool:6432/db"), ("DATABASE_URL_DIRECT", "postgres://app@db:5432/db")];
+        let both = [
+            ("DATABASE_URL", "postgres://app@pool:6432/db"),
+            ("DATABASE_URL_DIRECT", "postgres://app@db:5432/db"),
+        ];
         let m = DbUrl::resolve(Purpose::Migrations, env(&both)).unwrap();
         assert_eq!(m.expose(), "postgres://app@db:5432/db");
         assert_eq!(m.source(), UrlSource::DatabaseUrlDirect);
         let a = DbUrl::resolve(Purpose::Application, env(&both)).unwrap();
         assert_eq!(a.expose(), "postgres://app@pool:6432/db");
         let only = [("DATABASE_URL", "postgres://app@pool:6432/db")];
-        assert_eq!(DbUrl::resolve(Purpose::Migrations, env(&only)).unwrap().source(), UrlSource::DatabaseUrl);
+        assert_eq!(
+            DbUrl::resolve(Purpose::Migrations, env(&only))
+                .unwrap()
+                .source(),
+            UrlSource::DatabaseUrl
+        );
         let none = DbUrl::resolve(Purpose::Migrations, env(&[])).unwrap();
         assert_eq!(none.expose(), DEFAULT_SQLITE_URL);
         assert_eq!(none.backend(), Backend::Sqlite);
@@ -274,14 +317,18 @@ mod tests {
         let u = DbUrl::parse("postgres://admin:s3cr%40t@db.internal:5432/prod").unwrap();
         assert_eq!(u.masked(), "postgres://admin:***@db.internal:5432/prod");
         assert!(!format!("{u} {u:?}").contains("s3cr"));
-        let err = "error connecting to postgres://admin:s3cr%40t@db.internal: password s3cr@t rejected";
+        let err =
+            "error connecting to postgres://admin:s3cr%40t@db.internal: password s3cr@t rejected";
         let clean = u.redact(err);
         assert!(!clean.contains("s3cr"), "{clean}");
     }
 
     #[test]
     fn bad_urls_are_explained() {
-        assert!(matches!(DbUrl::resolve(Purpose::Application, env(&[("DATABASE_URL", " ")])), Err(ConfigError::Empty { .. })));
+        assert!(matches!(
+            DbUrl::resolve(Purpose::Application, env(&[("DATABASE_URL", " ")])),
+            Err(ConfigError::Empty { .. })
+        ));
         let e = DbUrl::parse("redis://:pw@localhost").unwrap_err();
         assert!(matches!(e, ConfigError::UnsupportedScheme { .. }));
         assert!(DbUrl::parse("localhost:5432").is_err());
@@ -291,8 +338,16 @@ mod tests {
 
     #[test]
     fn sqlite_file_paths() {
-        assert_eq!(DbUrl::parse("sqlite://data/app.db?mode=rwc").unwrap().sqlite_file(), Some("data/app.db".into()));
-        assert_eq!(DbUrl::parse("sqlite:///abs/app.db").unwrap().sqlite_file(), Some("/abs/app.db".into()));
+        assert_eq!(
+            DbUrl::parse("sqlite://data/app.db?mode=rwc")
+                .unwrap()
+                .sqlite_file(),
+            Some("data/app.db".into())
+        );
+        assert_eq!(
+            DbUrl::parse("sqlite:///abs/app.db").unwrap().sqlite_file(),
+            Some("/abs/app.db".into())
+        );
         assert_eq!(DbUrl::parse("sqlite::memory:").unwrap().sqlite_file(), None);
         assert_eq!(DbUrl::parse("postgres://h/db").unwrap().sqlite_file(), None);
     }

@@ -2,7 +2,9 @@
 //! compares this with the live database, so it must be derived from the entities themselves,
 //! never written out by hand.
 
-use sea_orm::{ColumnTrait, EntityTrait, IdenStatic, Identity, Iterable, RelationTrait, RelationType};
+use sea_orm::{
+    ColumnTrait, EntityTrait, IdenStatic, Identity, Iterable, RelationTrait, RelationType,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnSpec {
@@ -33,10 +35,12 @@ where
         // `belongs_to` is the non-owning side of a has-one: the side that holds the key.
         .filter(|def| def.rel_type == RelationType::HasOne && !def.is_owner)
         .filter_map(|def| match (&def.from_col, &def.to_tbl) {
-            (Identity::Unary(col), sea_orm::sea_query::TableRef::Table(target)) => Some(ForeignKeySpec {
-                column: col.to_string(),
-                references: target.to_string(),
-            }),
+            (Identity::Unary(col), sea_orm::sea_query::TableRef::Table(target)) => {
+                Some(ForeignKeySpec {
+                    column: col.to_string(),
+                    references: target.to_string(),
+                })
+            }
             _ => None,
         })
         .collect();
@@ -103,19 +107,39 @@ mod tests {
     #[test]
     fn foreign_keys_come_from_belongs_to_relations() {
         let cases = tables().into_iter().find(|t| t.name == "cases").unwrap();
-        let mut fks: Vec<(String, String)> =
-            cases.foreign_keys.iter().map(|f| (f.column.clone(), f.references.clone())).collect();
+        let mut fks: Vec<(String, String)> = cases
+            .foreign_keys
+            .iter()
+            .map(|f| (f.column.clone(), f.references.clone()))
+            .collect();
         fks.sort();
-        assert_eq!(fks, vec![("counselor_id".into(), "users".into()), ("visitor_id".into(), "visitors".into())]);
+        assert_eq!(
+            fks,
+            vec![
+                ("counselor_id".into(), "users".into()),
+                ("visitor_id".into(), "visitors".into())
+            ]
+        );
         let total: usize = tables().iter().map(|t| t.foreign_keys.len()).sum();
         assert_eq!(total, 20);
     }
 
     #[test]
     fn optional_fields_are_nullable_columns() {
-        let reminders = tables().into_iter().find(|t| t.name == "reminders").unwrap();
-        let case_id = reminders.columns.iter().find(|c| c.name == "case_id").unwrap();
-        let user_id = reminders.columns.iter().find(|c| c.name == "user_id").unwrap();
+        let reminders = tables()
+            .into_iter()
+            .find(|t| t.name == "reminders")
+            .unwrap();
+        let case_id = reminders
+            .columns
+            .iter()
+            .find(|c| c.name == "case_id")
+            .unwrap();
+        let user_id = reminders
+            .columns
+            .iter()
+            .find(|c| c.name == "user_id")
+            .unwrap();
         assert!(case_id.nullable);
         assert!(!user_id.nullable);
     }

@@ -46,7 +46,9 @@ pub struct Drift {
 
 impl Drift {
     pub fn is_empty(&self) -> bool {
-        self.missing_tables.is_empty() && self.extra_tables.is_empty() && self.changed_tables.is_empty()
+        self.missing_tables.is_empty()
+            && self.extra_tables.is_empty()
+            && self.changed_tables.is_empty()
     }
 }
 
@@ -60,7 +62,10 @@ pub fn diff(entities: &[TableSpec], live: &LiveSchema, ignore: &[&str]) -> Drift
             continue;
         };
         let live_cols = &live_table.columns;
-        let mut t = TableDrift { table: spec.name.clone(), ..Default::default() };
+        let mut t = TableDrift {
+            table: spec.name.clone(),
+            ..Default::default()
+        };
         for col in &spec.columns {
             match live_cols.iter().find(|c| c.name == col.name) {
                 None => t.missing_columns.push(col.name.clone()),
@@ -79,12 +84,21 @@ pub fn diff(entities: &[TableSpec], live: &LiveSchema, ignore: &[&str]) -> Drift
         }
         let shown = |column: &str, table: &str| format!("{column} -> {table}");
         for fk in &spec.foreign_keys {
-            if !live_table.foreign_keys.iter().any(|l| l.column == fk.column && l.references == fk.references) {
-                t.missing_foreign_keys.push(shown(&fk.column, &fk.references));
+            if !live_table
+                .foreign_keys
+                .iter()
+                .any(|l| l.column == fk.column && l.references == fk.references)
+            {
+                t.missing_foreign_keys
+                    .push(shown(&fk.column, &fk.references));
             }
         }
         for l in &live_table.foreign_keys {
-            if !spec.foreign_keys.iter().any(|fk| l.column == fk.column && l.references == fk.references) {
+            if !spec
+                .foreign_keys
+                .iter()
+                .any(|fk| l.column == fk.column && l.references == fk.references)
+            {
                 t.extra_foreign_keys.push(shown(&l.column, &l.references));
             }
         }
@@ -110,29 +124,52 @@ mod tests {
     use entity::registry::{ColumnSpec, ForeignKeySpec};
 
     fn col(name: &str, nullable: bool) -> LiveColumn {
-        LiveColumn { name: name.into(), nullable }
+        LiveColumn {
+            name: name.into(),
+            nullable,
+        }
     }
 
     #[test]
     fn reports_missing_extra_and_changed() {
-        let fk = |c: &str, t: &str| ForeignKeySpec { column: c.into(), references: t.into() };
+        let fk = |c: &str, t: &str| ForeignKeySpec {
+            column: c.into(),
+            references: t.into(),
+        };
         let entities = vec![
             TableSpec {
                 name: "a".into(),
-                columns: vec![ColumnSpec { name: "id".into(), nullable: false }, ColumnSpec { name: "x".into(), nullable: true }],
+                columns: vec![
+                    ColumnSpec {
+                        name: "id".into(),
+                        nullable: false,
+                    },
+                    ColumnSpec {
+                        name: "x".into(),
+                        nullable: true,
+                    },
+                ],
                 foreign_keys: vec![fk("x", "b")],
             },
-            TableSpec { name: "b".into(), columns: vec![], foreign_keys: vec![] },
+            TableSpec {
+                name: "b".into(),
+                columns: vec![],
+                foreign_keys: vec![],
+            },
         ];
         let mut live = LiveSchema::default();
         live.tables.insert(
             "a".into(),
             LiveTable {
                 columns: vec![col("id", false), col("x", false), col("legacy", true)],
-                foreign_keys: vec![LiveForeignKey { column: "legacy".into(), references: "old".into() }],
+                foreign_keys: vec![LiveForeignKey {
+                    column: "legacy".into(),
+                    references: "old".into(),
+                }],
             },
         );
-        live.tables.insert("seaql_migrations".into(), LiveTable::default());
+        live.tables
+            .insert("seaql_migrations".into(), LiveTable::default());
         live.tables.insert("old".into(), LiveTable::default());
         let d = diff(&entities, &live, &["seaql_migrations"]);
         assert_eq!(d.missing_tables, vec!["b"]);
@@ -141,7 +178,10 @@ mod tests {
         assert_eq!(d.changed_tables[0].extra_columns, vec!["legacy"]);
         assert_eq!(d.changed_tables[0].nullability[0].column, "x");
         assert_eq!(d.changed_tables[0].missing_foreign_keys, vec!["x -> b"]);
-        assert_eq!(d.changed_tables[0].extra_foreign_keys, vec!["legacy -> old"]);
+        assert_eq!(
+            d.changed_tables[0].extra_foreign_keys,
+            vec!["legacy -> old"]
+        );
         assert!(!d.is_empty());
     }
 }

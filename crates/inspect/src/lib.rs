@@ -6,4 +6,6 @@ mod drift;
 mod live;
 
 pub use drift::{diff, ColumnDrift, Drift, TableDrift};
-pub use live::{has_table, list_tables, read_schema, LiveColumn, LiveForeignKey, LiveSchema, LiveTable};
+pub use live::{
+    has_table, list_tables, read_schema, LiveColumn, LiveForeignKey, LiveSchema, LiveTable,
+};

@@ -45,7 +45,9 @@ pub async fn list_tables<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbEr
     let rows = db
         .query_all(Statement::from_string(db.get_database_backend(), sql))
         .await?;
-    rows.iter().map(|r| r.try_get::<String>("", "table_name")).collect()
+    rows.iter()
+        .map(|r| r.try_get::<String>("", "table_name"))
+        .collect()
 }
 
 pub async fn has_table<C: ConnectionTrait>(db: &C, table: &str) -> Result<bool, DbErr> {
@@ -84,7 +86,10 @@ async fn columns<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveColu
         .collect()
 }
 
-async fn foreign_keys<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveForeignKey>, DbErr> {
+async fn foreign_keys<C: ConnectionTrait>(
+    db: &C,
+    table: &str,
+) -> Result<Vec<LiveForeignKey>, DbErr> {
     let backend = db.get_database_backend();
     let sql = match backend {
         DbBackend::Sqlite => {

@@ -1,6 +1,9 @@
 //! The application's boot-time entry point.
 
-use crate::{applied_revisions, check_known, ensure_adoptable, known_revisions, LockOptions, MigrateError, MigrationLock, Migrator};
+use crate::{
+    applied_revisions, check_known, ensure_adoptable, known_revisions, LockOptions, MigrateError,
+    MigrationLock, Migrator,
+};
 use sea_orm::DatabaseConnection;
 use sea_orm_migration::MigratorTrait;
 
@@ -20,7 +23,10 @@ pub struct BootReport {
 
 /// Brings the schema to head, safely: takes the migration lock, refuses unknown revisions and
 /// unrecorded tables, applies what is pending, releases. Cheap when nothing is pending.
-pub async fn migrate_on_boot(db: &DatabaseConnection, options: &BootOptions) -> Result<BootReport, MigrateError> {
+pub async fn migrate_on_boot(
+    db: &DatabaseConnection,
+    options: &BootOptions,
+) -> Result<BootReport, MigrateError> {
     let lock = MigrationLock::acquire(db, &options.lock).await?;
     let conn = lock.conn();
     let before = applied_revisions(&conn).await?;
@@ -37,5 +43,8 @@ pub async fn migrate_on_boot(db: &DatabaseConnection, options: &BootOptions) -> 
     drop(conn);
     lock.release().await?;
     // After a successful `up`, every known migration is applied.
-    Ok(BootReport { applied: pending, current: known_revisions().pop() })
+    Ok(BootReport {
+        applied: pending,
+        current: known_revisions().pop(),
+    })
 }

@@ -12,7 +12,9 @@ pub struct AppliedRevision {
 }
 
 /// Rows of the version table, oldest first; empty when the table does not exist.
-pub async fn applied_revisions<C: ConnectionTrait>(db: &C) -> Result<Vec<AppliedRevision>, MigrateError> {
+pub async fn applied_revisions<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Vec<AppliedRevision>, MigrateError> {
     if !schema_inspect::has_table(db, VERSION_TABLE).await? {
         return Ok(vec![]);
     }
@@ -45,7 +47,10 @@ pub fn check_known(applied: &[AppliedRevision]) -> Result<(), MigrateError> {
 
 /// Before the first migration runs: refuse if the tables it would create already exist,
 /// instead of failing halfway with a driver error.
-pub async fn ensure_adoptable<C: ConnectionTrait>(db: &C, applied: &[AppliedRevision]) -> Result<(), MigrateError> {
+pub async fn ensure_adoptable<C: ConnectionTrait>(
+    db: &C,
+    applied: &[AppliedRevision],
+) -> Result<(), MigrateError> {
     if !applied.is_empty() {
         return Ok(());
     }

@@ -6,16 +6,16 @@
 //! against a database this build does not understand (see [`MigrateError`]).
 
 mod boot;
-mod migrate_error;
 mod ledger;
 mod lock;
+mod migrate_error;
 mod migrations;
 pub mod revision;
 
 pub use boot::{migrate_on_boot, BootOptions, BootReport};
-pub use migrate_error::MigrateError;
 pub use ledger::{applied_revisions, check_known, ensure_adoptable, AppliedRevision};
 pub use lock::{LockOptions, MigrationLock};
+pub use migrate_error::MigrateError;
 pub use migrations::m20261124_000001_create_schema::TABLES_IN_ORDER;
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};
 
@@ -27,11 +27,16 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(migrations::m20261124_000001_create_schema::Migration)]
+        vec![Box::new(
+            migrations::m20261124_000001_create_schema::Migration,
+        )]
     }
 }
 
 /// Names of all migrations this build knows, oldest first.
 pub fn known_revisions() -> Vec<String> {
-    Migrator::migrations().iter().map(|m| m.name().to_owned()).collect()
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
 }

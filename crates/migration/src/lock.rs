@@ -9,7 +9,8 @@
 
 use crate::MigrateError;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement, TransactionTrait, Value,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement,
+    TransactionTrait, Value,
 };
 use sea_orm_migration::SchemaManagerConnection;
 use std::path::PathBuf;
@@ -28,7 +29,10 @@ pub struct LockOptions {
 
 impl Default for LockOptions {
     fn default() -> Self {
-        Self { timeout: Duration::from_secs(60), sqlite_file: None }
+        Self {
+            timeout: Duration::from_secs(60),
+            sqlite_file: None,
+        }
     }
 }
 
@@ -47,7 +51,10 @@ pub struct MigrationLock<'db> {
 }
 
 impl<'db> MigrationLock<'db> {
-    pub async fn acquire(db: &'db DatabaseConnection, options: &LockOptions) -> Result<Self, MigrateError> {
+    pub async fn acquire(
+        db: &'db DatabaseConnection,
+        options: &LockOptions,
+    ) -> Result<Self, MigrateError> {
         let held = match db.get_database_backend() {
             DbBackend::Postgres => Held::Postgres(lock_postgres(db, options.timeout).await?),
             DbBackend::MySql => Held::MySql(lock_mysql(db, options.timeout).await?),
@@ -87,7 +94,10 @@ impl<'db> MigrationLock<'db> {
     }
 }
 
-async fn lock_postgres(db: &DatabaseConnection, timeout: Duration) -> Result<DatabaseTransaction, MigrateError> {
+async fn lock_postgres(
+    db: &DatabaseConnection,
+    timeout: Duration,
+) -> Result<DatabaseTransaction, MigrateError> {
     let txn = db.begin().await?;
     let started = Instant::now();
     loop {
@@ -105,27 +115,43 @@ async fn lock_postgres(db: &DatabaseConnection, timeout: Duration) -> Result<Dat
     }
 }
 
-async fn lock_mysql(db: &DatabaseConnection, timeout: Duration) -> Result<DatabaseTransaction, MigrateError> {
+async fn lock_mysql(
+    db: &DatabaseConnection,
+    timeout: Duration,
+) -> Result<DatabaseTransaction, MigrateError> {
     // The transaction only pins one pooled connection for the lock's lifetime.
     let txn = db.begin().await?;
     let row = txn
         .query_one(Statement::from_sql_and_values(
             DbBackend::MySql,
             "SELECT GET_LOCK(?, ?) AS locked",
-            [Value::from(MYSQL_LOCK_NAME), Value::from(timeout.as_secs() as i64)],
+            [
+                Value::from(MYSQL_LOCK_NAME),
+                Value::from(timeout.as_secs() as i64),
+            ],
         ))
         .await?;
-    match row.map(|r| r.try_get::<Option<i64>>("", "locked")).transpose()?.flatten() {
+    match row
+        .map(|r| r.try_get::<Option<i64>>("", "locked"))
+        .transpose()?
+        .flatten()
+    {
         Some(1) => Ok(txn),
         _ => Err(MigrateError::LockTimeout { waited: timeout }),
     }
 }
 
-async fn lock_file(db_file: &std::path::Path, timeout: Duration) -> Result<std::fs::File, MigrateError> {
+async fn lock_file(
+    db_file: &std::path::Path,
+    timeout: Duration,
+) -> Result<std::fs::File, MigrateError> {
     let mut path = db_file.as_os_str().to_owned();
     path.push(".migrate.lock");
     let path = PathBuf::from(path);
-    let lock_err = |source| MigrateError::LockFile { path: path.display().to_string(), source };
+    let lock_err = |source| MigrateError::LockFile {
+        path: path.display().to_string(),
+        source,
+    };
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

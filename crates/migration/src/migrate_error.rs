@@ -26,13 +26,19 @@ pub enum MigrateError {
     LockTimeout { waited: Duration },
 
     #[error("cannot use the migration lock file {path}: {source}")]
-    LockFile { path: String, source: std::io::Error },
+    LockFile {
+        path: String,
+        source: std::io::Error,
+    },
 
     #[error("unknown revision '{0}': expected a migration name (or unique prefix), `head` or `base`; `manage-db history` lists them")]
     NoSuchRevision(String),
 
     #[error("revision prefix '{prefix}' is ambiguous: it matches {}", matches.join(", "))]
-    AmbiguousRevision { prefix: String, matches: Vec<String> },
+    AmbiguousRevision {
+        prefix: String,
+        matches: Vec<String>,
+    },
 
     #[error("database error: {0}")]
     Db(#[from] DbErr),

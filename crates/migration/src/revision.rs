@@ -31,7 +31,9 @@ pub fn resolve(spec: &str, known: &[String]) -> Result<Target, MigrateError> {
     let matches: Vec<usize> = if spec.is_empty() {
         vec![]
     } else {
-        (0..known.len()).filter(|&i| known[i].starts_with(spec)).collect()
+        (0..known.len())
+            .filter(|&i| known[i].starts_with(spec))
+            .collect()
     };
     match matches.as_slice() {
         [i] => Ok(Target::At(*i)),
@@ -65,10 +67,22 @@ mod tests {
         assert_eq!(resolve("base", &known()).unwrap(), Target::Base);
         assert_eq!(resolve("m2_add", &known()).unwrap(), Target::At(1));
         assert_eq!(resolve("m1", &known()).unwrap(), Target::At(0));
-        assert!(matches!(resolve("m2", &known()), Err(MigrateError::AmbiguousRevision { .. })));
-        assert!(matches!(resolve("zzz", &known()), Err(MigrateError::NoSuchRevision(_))));
-        assert!(matches!(resolve("", &known()), Err(MigrateError::NoSuchRevision(_))));
-        assert!(matches!(resolve("head", &[]), Err(MigrateError::NoSuchRevision(_))));
+        assert!(matches!(
+            resolve("m2", &known()),
+            Err(MigrateError::AmbiguousRevision { .. })
+        ));
+        assert!(matches!(
+            resolve("zzz", &known()),
+            Err(MigrateError::NoSuchRevision(_))
+        ));
+        assert!(matches!(
+            resolve("", &known()),
+            Err(MigrateError::NoSuchRevision(_))
+        ));
+        assert!(matches!(
+            resolve("head", &[]),
+            Err(MigrateError::NoSuchRevision(_))
+        ));
         assert_eq!(applied_count(&Target::At(1)), 2);
     }
 }

@@ -45,7 +45,12 @@ pub async fn sqlite() -> TestDb {
     std::fs::create_dir_all(&dir).expect("create temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.join("test.db").display());
     let db = Database::connect(&url).await.expect("open sqlite");
-    TestDb { name: "sqlite", url, db, cleanup: Cleanup::Dir(dir) }
+    TestDb {
+        name: "sqlite",
+        url,
+        db,
+        cleanup: Cleanup::Dir(dir),
+    }
 }
 
 async fn server(name: &'static str, admin_url: &str) -> TestDb {
@@ -61,8 +66,18 @@ async fn server(name: &'static str, admin_url: &str) -> TestDb {
     let mut url = url::Url::parse(admin_url).expect("valid test server URL");
     url.set_path(&format!("/{database}"));
     let url = url.to_string();
-    let db = Database::connect(&url).await.expect("connect to test database");
-    TestDb { name, url, db, cleanup: Cleanup::Server { admin_url: admin_url.into(), database } }
+    let db = Database::connect(&url)
+        .await
+        .expect("connect to test database");
+    TestDb {
+        name,
+        url,
+        db,
+        cleanup: Cleanup::Server {
+            admin_url: admin_url.into(),
+            database,
+        },
+    }
 }
 
 impl TestDb {
@@ -72,7 +87,9 @@ impl TestDb {
 
     /// Another, independent connection pool to the same database (a second "replica").
     pub async fn connect_again(&self) -> DatabaseConnection {
-        Database::connect(&self.url).await.expect("second connection")
+        Database::connect(&self.url)
+            .await
+            .expect("second connection")
     }
 
     /// Runs raw SQL, for tests that set up hand-made states.
@@ -90,9 +107,16 @@ impl TestDb {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }
-            Cleanup::Server { admin_url, database } => {
+            Cleanup::Server {
+                admin_url,
+                database,
+            } => {
                 if let Ok(admin) = Database::connect(&admin_url).await {
-                    let force = if admin.get_database_backend() == DbBackend::Postgres { " WITH (FORCE)" } else { "" };
+                    let force = if admin.get_database_backend() == DbBackend::Postgres {
+                        " WITH (FORCE)"
+                    } else {
+                        ""
+                    };
                     let _ = admin
                         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {database}{force}"))
                         .await;

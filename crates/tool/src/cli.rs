@@ -13,7 +13,13 @@ pub struct Cli {
     pub database_url: Option<String>,
 
     /// Seconds to wait for another process's migration lock before giving up.
-    #[arg(long, global = true, env = "MIGRATION_LOCK_TIMEOUT_SECS", default_value_t = 60, value_name = "SECS")]
+    #[arg(
+        long,
+        global = true,
+        env = "MIGRATION_LOCK_TIMEOUT_SECS",
+        default_value_t = 60,
+        value_name = "SECS"
+    )]
     pub lock_timeout: u64,
 
     /// Seconds to wait for the database to answer when connecting.

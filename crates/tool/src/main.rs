@@ -26,7 +26,10 @@ fn main() -> ExitCode {
     if let Some(path) = dotenv {
         tracing::debug!(path = %path.display(), "loaded .env");
     }
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");

@@ -38,6 +38,8 @@ impl Session {
     }
 
     pub async fn lock(&self) -> Result<MigrationLock<'_>, ToolError> {
-        MigrationLock::acquire(&self.db, &self.lock).await.map_err(|e| self.fail(e))
+        MigrationLock::acquire(&self.db, &self.lock)
+            .await
+            .map_err(|e| self.fail(e))
     }
 }

@@ -22,7 +22,10 @@ fn workdir() -> PathBuf {
 
 fn uuid_like() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let n = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos();
+    let n = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
     format!("{n:x}_{:x}", std::process::id())
 }
 
@@ -38,7 +41,11 @@ fn run_in(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let Output { status, stdout, stderr } = cmd.output().expect("run manage-db");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run manage-db");
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
@@ -53,7 +60,10 @@ fn run(url: &str, args: &[&str]) -> Run {
 fn expect(r: &Run, code: i32, needle: &str, ctx: &str) {
     let all = format!("{}{}", r.stdout, r.stderr);
     assert_eq!(r.code, code, "[{ctx}] exit code; output:\n{all}");
-    assert!(all.contains(needle), "[{ctx}] expected {needle:?} in:\n{all}");
+    assert!(
+        all.contains(needle),
+        "[{ctx}] expected {needle:?} in:\n{all}"
+    );
 }
 
 #[tokio::test]
@@ -62,16 +72,48 @@ async fn check_upgrade_current_history_downgrade_cycle() {
         let n = t.name;
         let r = run(&t.url, &["check"]);
         expect(&r, 3, "1 migration(s) pending: run `manage-db upgrade`", n);
-        assert!(r.stdout.contains("Entity tables (17)"), "[{n}] {}", r.stdout);
-        assert!(r.stdout.contains("Database tables (0)"), "[{n}] {}", r.stdout);
-        assert!(r.stdout.contains("missing tables (entity, no table)   agent_versions, agents,"), "[{n}] {}", r.stdout);
-        expect(&run(&t.url, &["current"]), 0, "base (no migration applied)", n);
-        expect(&run(&t.url, &["history"]), 0, &format!("{HEAD}  pending  (head)"), n);
+        assert!(
+            r.stdout.contains("Entity tables (17)"),
+            "[{n}] {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("Database tables (0)"),
+            "[{n}] {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("missing tables (entity, no table)   agent_versions, agents,"),
+            "[{n}] {}",
+            r.stdout
+        );
+        expect(
+            &run(&t.url, &["current"]),
+            0,
+            "base (no migration applied)",
+            n,
+        );
+        expect(
+            &run(&t.url, &["history"]),
+            0,
+            &format!("{HEAD}  pending  (head)"),
+            n,
+        );
 
         expect(&run(&t.url, &["upgrade"]), 0, &format!("Applied {HEAD}"), n);
         let r = run(&t.url, &["check"]);
-        expect(&r, 0, "Result: OK, the schema is at head and matches the entities", n);
-        assert!(r.stdout.contains("Database tables (18)"), "[{n}] {}", r.stdout);
+        expect(
+            &r,
+            0,
+            "Result: OK, the schema is at head and matches the entities",
+            n,
+        );
+        assert!(
+            r.stdout.contains("Database tables (18)"),
+            "[{n}] {}",
+            r.stdout
+        );
         expect(&run(&t.url, &["current"]), 0, &format!("{HEAD} (head)"), n);
         let h = run(&t.url, &["history"]);
         expect(&h, 0, "(head, current)", n);
@@ -82,14 +124,43 @@ async fn check_upgrade_current_history_downgrade_cycle() {
         let r = run(&t.url, &["downgrade"]);
         expect(&r, 1, "pass --yes", n);
         expect(&run(&t.url, &["current"]), 0, "(head)", n);
-        expect(&run(&t.url, &["downgrade", "--yes"]), 0, &format!("Reverted {HEAD}"), n);
+        expect(
+            &run(&t.url, &["downgrade", "--yes"]),
+            0,
+            &format!("Reverted {HEAD}"),
+            n,
+        );
         expect(&run(&t.url, &["current"]), 0, "base", n);
-        assert_eq!(schema_inspect::list_tables(&t.db).await.unwrap(), vec!["seaql_migrations".to_string()], "[{n}]");
+        assert_eq!(
+            schema_inspect::list_tables(&t.db).await.unwrap(),
+            vec!["seaql_migrations".to_string()],
+            "[{n}]"
+        );
 
-        expect(&run(&t.url, &["upgrade", "--to", "m20261124"]), 0, &format!("Applied {HEAD}"), n);
-        expect(&run(&t.url, &["downgrade", "--to", "base", "-y"]), 0, "Now at base", n);
-        expect(&run(&t.url, &["downgrade", "-n", "1", "-y"]), 0, "Nothing to do", n);
-        expect(&run(&t.url, &["upgrade", "--to", "nonsense"]), 1, "unknown revision 'nonsense'", n);
+        expect(
+            &run(&t.url, &["upgrade", "--to", "m20261124"]),
+            0,
+            &format!("Applied {HEAD}"),
+            n,
+        );
+        expect(
+            &run(&t.url, &["downgrade", "--to", "base", "-y"]),
+            0,
+            "Now at base",
+            n,
+        );
+        expect(
+            &run(&t.url, &["downgrade", "-n", "1", "-y"]),
+            0,
+            "Nothing to do",
+            n,
+        );
+        expect(
+            &run(&t.url, &["upgrade", "--to", "nonsense"]),
+            1,
+            "unknown revision 'nonsense'",
+            n,
+        );
         t.finish().await;
     }
 }
@@ -114,14 +185,31 @@ async fn check_reports_drift_between_entities_and_database() {
     for t in testkit::databases().await {
         let n = t.name;
         Migrator::up(&t.db, None).await.unwrap();
-        t.exec("CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY)").await;
-        t.exec("ALTER TABLE visitors ADD COLUMN nickname VARCHAR(40)").await;
+        t.exec("CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY)")
+            .await;
+        t.exec("ALTER TABLE visitors ADD COLUMN nickname VARCHAR(40)")
+            .await;
         t.exec("DROP TABLE pipeline_runs").await;
         let r = run(&t.url, &["check"]);
         expect(&r, 3, "differs from the entities", n);
-        assert!(r.stdout.contains("missing tables (entity, no table)   pipeline_runs"), "[{n}] {}", r.stdout);
-        assert!(r.stdout.contains("extra tables (table, no entity)     legacy_notes"), "[{n}] {}", r.stdout);
-        assert!(r.stdout.contains("changed table visitors\n    extra columns    nickname"), "[{n}] {}", r.stdout);
+        assert!(
+            r.stdout
+                .contains("missing tables (entity, no table)   pipeline_runs"),
+            "[{n}] {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("extra tables (table, no entity)     legacy_notes"),
+            "[{n}] {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout
+                .contains("changed table visitors\n    extra columns    nickname"),
+            "[{n}] {}",
+            r.stdout
+        );
         // A foreign key dropped behind the migrator's back (SQLite cannot drop one).
         let drop_fk = match t.name {
             "postgres" => Some("ALTER TABLE reminders DROP CONSTRAINT fk_reminders_case_id"),
@@ -131,7 +219,12 @@ async fn check_reports_drift_between_entities_and_database() {
         if let Some(sql) = drop_fk {
             t.exec(sql).await;
             let r = run(&t.url, &["check"]);
-            expect(&r, 3, "changed table reminders\n    missing foreign keys  case_id -> cases", n);
+            expect(
+                &r,
+                3,
+                "changed table reminders\n    missing foreign keys  case_id -> cases",
+                n,
+            );
         }
         t.finish().await;
     }
@@ -157,18 +250,42 @@ async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
             .unwrap();
         }
         expect(&run(&t.url, &["reset"]), 1, "pass --yes", n);
-        expect(&run(&t.url, &["reset", "--yes"]), 0, "removed 1 record(s)", n);
+        expect(
+            &run(&t.url, &["reset", "--yes"]),
+            0,
+            "removed 1 record(s)",
+            n,
+        );
         expect(&run(&t.url, &["current"]), 0, "base", n);
 
         let r = run(&t.url, &["upgrade"]);
-        expect(&r, 1, "tables already exist but no migration is recorded", n);
-        assert!(r.stderr.contains("manage-db stamp head"), "[{n}] {}", r.stderr);
-        expect(&run(&t.url, &["check"]), 3, "adopt them with `manage-db stamp head`", n);
+        expect(
+            &r,
+            1,
+            "tables already exist but no migration is recorded",
+            n,
+        );
+        assert!(
+            r.stderr.contains("manage-db stamp head"),
+            "[{n}] {}",
+            r.stderr
+        );
+        expect(
+            &run(&t.url, &["check"]),
+            3,
+            "adopt them with `manage-db stamp head`",
+            n,
+        );
 
         expect(&run(&t.url, &["stamp"]), 0, &format!("Recorded {HEAD}"), n);
         expect(&run(&t.url, &["upgrade"]), 0, "Nothing to do", n);
         expect(&run(&t.url, &["check"]), 0, "Result: OK", n);
-        expect(&run(&t.url, &["stamp", "base"]), 0, &format!("Unrecorded {HEAD}"), n);
+        expect(
+            &run(&t.url, &["stamp", "base"]),
+            0,
+            &format!("Unrecorded {HEAD}"),
+            n,
+        );
         expect(&run(&t.url, &["stamp", "head"]), 0, "Stamped at", n);
         expect(&run(&t.url, &["reset", "-y"]), 0, "Reset", n);
         expect(&run(&t.url, &["reset", "-y"]), 0, "Nothing to do", n);
@@ -180,7 +297,12 @@ async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
         .await
         .unwrap();
         assert_eq!(rows.len(), 1, "[{n}]");
-        expect(&run(&t.url, &["stamp", "m2099"]), 1, "unknown revision 'm2099'", n);
+        expect(
+            &run(&t.url, &["stamp", "m2099"]),
+            1,
+            "unknown revision 'm2099'",
+            n,
+        );
         t.finish().await;
     }
 }
@@ -191,10 +313,25 @@ async fn unknown_revision_in_the_version_table_is_reported_and_fixable() {
         let n = t.name;
         Migrator::up(&t.db, None).await.unwrap();
         t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_future', 0)").await;
-        for cmd in [&["current"][..], &["history"], &["upgrade"], &["downgrade", "-y"]] {
-            expect(&run(&t.url, cmd), 1, "Can't locate revision 'm20991231_000001_future'", n);
+        for cmd in [
+            &["current"][..],
+            &["history"],
+            &["upgrade"],
+            &["downgrade", "-y"],
+        ] {
+            expect(
+                &run(&t.url, cmd),
+                1,
+                "Can't locate revision 'm20991231_000001_future'",
+                n,
+            );
         }
-        expect(&run(&t.url, &["check"]), 3, "Can't locate revision 'm20991231_000001_future'", n);
+        expect(
+            &run(&t.url, &["check"]),
+            3,
+            "Can't locate revision 'm20991231_000001_future'",
+            n,
+        );
         let r = run(&t.url, &["stamp", "head"]);
         expect(&r, 0, "Unrecorded m20991231_000001_future", n);
         expect(&run(&t.url, &["current"]), 0, &format!("{HEAD} (head)"), n);
@@ -205,23 +342,45 @@ async fn unknown_revision_in_the_version_table_is_reported_and_fixable() {
 #[test]
 fn unreachable_and_malformed_urls_fail_clearly_without_leaking_the_password() {
     let r = run("postgres://admin:TopSecret42@127.0.0.1:1/prod", &["check"]);
-    expect(&r, 1, "cannot reach the database at postgres://admin:***@127.0.0.1:1/prod", "unreachable");
+    expect(
+        &r,
+        1,
+        "cannot reach the database at postgres://admin:***@127.0.0.1:1/prod",
+        "unreachable",
+    );
     assert!(r.stderr.contains("Connection refused"), "{}", r.stderr);
     assert!(!format!("{}{}", r.stdout, r.stderr).contains("TopSecret42"));
 
     let r = run("postgres://admin:TopSecret42@/prod", &["upgrade"]);
-    expect(&r, 1, "DATABASE_URL is not a valid database URL", "malformed");
+    expect(
+        &r,
+        1,
+        "DATABASE_URL is not a valid database URL",
+        "malformed",
+    );
     assert!(!r.stderr.contains("TopSecret42"), "{}", r.stderr);
 
-    expect(&run("redis://localhost", &["current"]), 1, "unsupported scheme 'redis'", "scheme");
-    expect(&run("", &["current"]), 1, "DATABASE_URL is set but empty", "empty");
+    expect(
+        &run("redis://localhost", &["current"]),
+        1,
+        "unsupported scheme 'redis'",
+        "scheme",
+    );
+    expect(
+        &run("", &["current"]),
+        1,
+        "DATABASE_URL is set but empty",
+        "empty",
+    );
     let missing_dir = run("sqlite:///nonexistent-dir/sub/x.db?mode=rwc", &["check"]);
     expect(&missing_dir, 1, "cannot open the SQLite database", "sqlite");
 }
 
 #[tokio::test]
 async fn wrong_credentials_or_database_name_are_named_and_masked() {
-    let Ok(base) = std::env::var("DATABASE_URL") else { return };
+    let Ok(base) = std::env::var("DATABASE_URL") else {
+        return;
+    };
     if !base.starts_with("postgres") {
         return;
     }
@@ -255,10 +414,20 @@ async fn check_shows_the_masked_url_of_a_real_server() {
 #[test]
 fn works_with_no_configuration_on_a_local_sqlite_file() {
     let dir = workdir();
-    expect(&run_in(&dir, &[], &["upgrade"]), 0, &format!("Applied {HEAD}"), "default");
+    expect(
+        &run_in(&dir, &[], &["upgrade"]),
+        0,
+        &format!("Applied {HEAD}"),
+        "default",
+    );
     assert!(dir.join("counsel.db").exists());
     let r = run_in(&dir, &[], &["check"]);
-    expect(&r, 0, "sqlite://counsel.db?mode=rwc (sqlite, from default", "default");
+    expect(
+        &r,
+        0,
+        "sqlite://counsel.db?mode=rwc (sqlite, from default",
+        "default",
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -273,10 +442,33 @@ fn reads_dotenv_and_prefers_the_direct_url_for_migrations() {
     let r = run_in(&dir, &[], &["upgrade"]);
     expect(&r, 0, "Applied", "dotenv");
     assert!(dir.join("direct.db").exists() && !dir.join("app.db").exists());
-    expect(&run_in(&dir, &[], &["check"]), 0, "from DATABASE_URL_DIRECT", "dotenv");
+    expect(
+        &run_in(&dir, &[], &["check"]),
+        0,
+        "from DATABASE_URL_DIRECT",
+        "dotenv",
+    );
     // The environment wins over .env, and the flag wins over both.
-    expect(&run_in(&dir, &[("DATABASE_URL_DIRECT", "sqlite://env.db?mode=rwc")], &["current"]), 0, "base", "env");
-    expect(&run_in(&dir, &[], &["current", "--database-url", "sqlite://direct.db"]), 0, "(head)", "flag");
+    expect(
+        &run_in(
+            &dir,
+            &[("DATABASE_URL_DIRECT", "sqlite://env.db?mode=rwc")],
+            &["current"],
+        ),
+        0,
+        "base",
+        "env",
+    );
+    expect(
+        &run_in(
+            &dir,
+            &[],
+            &["current", "--database-url", "sqlite://direct.db"],
+        ),
+        0,
+        "(head)",
+        "flag",
+    );
     std::fs::remove_dir_all(dir).ok();
 }
 

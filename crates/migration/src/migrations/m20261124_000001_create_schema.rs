@@ -31,9 +31,23 @@ impl MigrationTrait for Migration {
 
 /// Creation order: every table after the tables it references.
 pub const TABLES_IN_ORDER: [&str; 17] = [
-    "users", "visitors", "cases", "sessions", "reports", "jobs", "reminders", "agents",
-    "agent_versions", "datasources", "documents", "chunks", "embeddings", "collections",
-    "collection_items", "chat_logs", "pipeline_runs",
+    "users",
+    "visitors",
+    "cases",
+    "sessions",
+    "reports",
+    "jobs",
+    "reminders",
+    "agents",
+    "agent_versions",
+    "datasources",
+    "documents",
+    "chunks",
+    "embeddings",
+    "collections",
+    "collection_items",
+    "chat_logs",
+    "pipeline_runs",
 ];
 
 fn id() -> ColumnDef {
@@ -62,7 +76,12 @@ fn c(name: &str) -> Alias {
 }
 
 /// `table.column` references `target.id`.
-fn fk(table: &str, column: &str, target: &str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+fn fk(
+    table: &str,
+    column: &str,
+    target: &str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(c(table), c(column))
@@ -192,7 +211,12 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(json_binary(c("metadata")))
             .col(created_at())
             .col(updated_at())
-            .foreign_key(&mut fk("documents", "datasource_id", "datasources", SetNull))
+            .foreign_key(&mut fk(
+                "documents",
+                "datasource_id",
+                "datasources",
+                SetNull,
+            ))
             .to_owned(),
         create("chunks")
             .col(uuid(c("document_id")))
@@ -222,8 +246,18 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(uuid(c("collection_id")))
             .col(uuid(c("document_id")))
             .col(created_at())
-            .foreign_key(&mut fk("collection_items", "collection_id", "collections", Cascade))
-            .foreign_key(&mut fk("collection_items", "document_id", "documents", Cascade))
+            .foreign_key(&mut fk(
+                "collection_items",
+                "collection_id",
+                "collections",
+                Cascade,
+            ))
+            .foreign_key(&mut fk(
+                "collection_items",
+                "document_id",
+                "documents",
+                Cascade,
+            ))
             .to_owned(),
         create("chat_logs")
             .col(uuid(c("agent_id")))
@@ -246,8 +280,18 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(text_null(c("error")))
             .col(created_at())
             .col(updated_at())
-            .foreign_key(&mut fk("pipeline_runs", "datasource_id", "datasources", SetNull))
-            .foreign_key(&mut fk("pipeline_runs", "agent_version_id", "agent_versions", SetNull))
+            .foreign_key(&mut fk(
+                "pipeline_runs",
+                "datasource_id",
+                "datasources",
+                SetNull,
+            ))
+            .foreign_key(&mut fk(
+                "pipeline_runs",
+                "agent_version_id",
+                "agent_versions",
+                SetNull,
+            ))
             .to_owned(),
     ]
 }
@@ -302,7 +346,9 @@ fn indexes() -> Vec<IndexCreateStatement> {
         .map(|(table, columns, unique)| {
             let prefix = if *unique { "uq" } else { "idx" };
             let mut index = Index::create();
-            index.name(format!("{prefix}_{table}_{}", columns.join("_"))).table(c(table));
+            index
+                .name(format!("{prefix}_{table}_{}", columns.join("_")))
+                .table(c(table));
             for column in *columns {
                 index.col(c(column));
             }
@@ -322,10 +368,14 @@ mod tests {
     fn every_foreign_key_of_the_entities_leads_an_index() {
         for table in entity::registry::tables() {
             for fk in &table.foreign_keys {
-                let indexed = INDEXES
-                    .iter()
-                    .any(|(t, cols, _)| *t == table.name && cols.first() == Some(&fk.column.as_str()));
-                assert!(indexed, "{}.{} (→ {}) has no index", table.name, fk.column, fk.references);
+                let indexed = INDEXES.iter().any(|(t, cols, _)| {
+                    *t == table.name && cols.first() == Some(&fk.column.as_str())
+                });
+                assert!(
+                    indexed,
+                    "{}.{} (→ {}) has no index",
+                    table.name, fk.column, fk.references
+                );
             }
         }
     }
@@ -348,8 +398,14 @@ mod tests {
             let pos = |name: &str| TABLES_IN_ORDER.iter().position(|t| *t == name);
             let own = pos(&table.name).unwrap_or_else(|| panic!("{} is not created", table.name));
             for fk in &table.foreign_keys {
-                let parent = pos(&fk.references).unwrap_or_else(|| panic!("{} is not created", fk.references));
-                assert!(parent < own, "{} is created before its parent {}", table.name, fk.references);
+                let parent = pos(&fk.references)
+                    .unwrap_or_else(|| panic!("{} is not created", fk.references));
+                assert!(
+                    parent < own,
+                    "{} is created before its parent {}",
+                    table.name,
+                    fk.references
+                );
             }
         }
     }

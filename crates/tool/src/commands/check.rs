@@ -34,13 +34,27 @@ pub struct CheckReport {
 /// Reads everything `check` reports. Read-only: it creates nothing, not even the version table.
 pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let db = &session.db;
-    let live = schema_inspect::read_schema(db).await.map_err(|e| session.fail(e))?;
+    let live = schema_inspect::read_schema(db)
+        .await
+        .map_err(|e| session.fail(e))?;
     let present = live.tables.contains_key(VERSION_TABLE);
     let rows = applied_revisions(db).await.map_err(|e| session.fail(e))?;
     let known = known_revisions();
-    let applied: Vec<String> = known.iter().filter(|k| rows.iter().any(|r| &r.version == *k)).cloned().collect();
-    let pending: Vec<String> = known.iter().filter(|k| !applied.contains(k)).cloned().collect();
-    let unknown: Vec<String> = rows.iter().map(|r| r.version.clone()).filter(|v| !known.contains(v)).collect();
+    let applied: Vec<String> = known
+        .iter()
+        .filter(|k| rows.iter().any(|r| &r.version == *k))
+        .cloned()
+        .collect();
+    let pending: Vec<String> = known
+        .iter()
+        .filter(|k| !applied.contains(k))
+        .cloned()
+        .collect();
+    let unknown: Vec<String> = rows
+        .iter()
+        .map(|r| r.version.clone())
+        .filter(|v| !known.contains(v))
+        .collect();
 
     let entities = entity::registry::tables();
     let mut entity_tables: Vec<String> = entities.iter().map(|t| t.name.clone()).collect();
@@ -58,7 +72,10 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     if adoptable {
         problems.push("tables exist but no migration is recorded: adopt them with `manage-db stamp head` (no SQL is run)".into());
     } else if !pending.is_empty() {
-        problems.push(format!("{} migration(s) pending: run `manage-db upgrade`", pending.len()));
+        problems.push(format!(
+            "{} migration(s) pending: run `manage-db upgrade`",
+            pending.len()
+        ));
     }
     // While migrations are pending, missing tables are expected; drift means more after that.
     if !drift.is_empty() && (pending.is_empty() || adoptable || !drift.extra_tables.is_empty()) {
@@ -93,21 +110,41 @@ pub async fn run(session: &Session, json: bool, out: &mut dyn Write) -> Result<u
     } else {
         render(&report, out)?;
     }
-    Ok(if report.problems.is_empty() { exit::OK } else { exit::NEEDS_ATTENTION })
+    Ok(if report.problems.is_empty() {
+        exit::OK
+    } else {
+        exit::NEEDS_ATTENTION
+    })
 }
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { "none".into() } else { items.join(", ") }
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
 }
 
 pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
     let v = &r.version_table;
-    writeln!(out, "Database        {} ({}, from {})", r.database, r.backend, r.url_source)?;
+    writeln!(
+        out,
+        "Database        {} ({}, from {})",
+        r.database, r.backend, r.url_source
+    )?;
     writeln!(
         out,
         "Version table   {}: {}",
         v.name,
-        if v.present { format!("present, {} applied, {} pending", v.applied.len(), v.pending.len()) } else { "absent (no migration has run)".into() }
+        if v.present {
+            format!(
+                "present, {} applied, {} pending",
+                v.applied.len(),
+                v.pending.len()
+            )
+        } else {
+            "absent (no migration has run)".into()
+        }
     )?;
     let at_head = v.current.is_some() && v.current == v.head;
     writeln!(
@@ -121,11 +158,29 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
     if !v.unknown.is_empty() {
         writeln!(out, "  UNKNOWN       {}", list(&v.unknown))?;
     }
-    writeln!(out, "Entity tables ({})\n  {}", r.entity_tables.len(), list(&r.entity_tables))?;
-    writeln!(out, "Database tables ({})\n  {}", r.database_tables.len(), list(&r.database_tables))?;
+    writeln!(
+        out,
+        "Entity tables ({})\n  {}",
+        r.entity_tables.len(),
+        list(&r.entity_tables)
+    )?;
+    writeln!(
+        out,
+        "Database tables ({})\n  {}",
+        r.database_tables.len(),
+        list(&r.database_tables)
+    )?;
     writeln!(out, "Drift")?;
-    writeln!(out, "  missing tables (entity, no table)   {}", list(&r.drift.missing_tables))?;
-    writeln!(out, "  extra tables (table, no entity)     {}", list(&r.drift.extra_tables))?;
+    writeln!(
+        out,
+        "  missing tables (entity, no table)   {}",
+        list(&r.drift.missing_tables)
+    )?;
+    writeln!(
+        out,
+        "  extra tables (table, no entity)     {}",
+        list(&r.drift.extra_tables)
+    )?;
     if r.drift.changed_tables.is_empty() {
         writeln!(out, "  changed tables                      none")?;
     }
@@ -138,23 +193,42 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
             writeln!(out, "    extra columns    {}", list(&t.extra_columns))?;
         }
         if !t.missing_foreign_keys.is_empty() {
-            writeln!(out, "    missing foreign keys  {}", list(&t.missing_foreign_keys))?;
+            writeln!(
+                out,
+                "    missing foreign keys  {}",
+                list(&t.missing_foreign_keys)
+            )?;
         }
         if !t.extra_foreign_keys.is_empty() {
-            writeln!(out, "    extra foreign keys    {}", list(&t.extra_foreign_keys))?;
+            writeln!(
+                out,
+                "    extra foreign keys    {}",
+                list(&t.extra_foreign_keys)
+            )?;
         }
         for n in &t.nullability {
             writeln!(
                 out,
                 "    {} is {} in the entity but {} in the database",
                 n.column,
-                if n.entity_nullable { "nullable" } else { "NOT NULL" },
-                if n.database_nullable { "nullable" } else { "NOT NULL" }
+                if n.entity_nullable {
+                    "nullable"
+                } else {
+                    "NOT NULL"
+                },
+                if n.database_nullable {
+                    "nullable"
+                } else {
+                    "NOT NULL"
+                }
             )?;
         }
     }
     if r.problems.is_empty() {
-        writeln!(out, "Result: OK, the schema is at head and matches the entities")
+        writeln!(
+            out,
+            "Result: OK, the schema is at head and matches the entities"
+        )
     } else {
         writeln!(out, "Result: {} problem(s)", r.problems.len())?;
         for p in &r.problems {

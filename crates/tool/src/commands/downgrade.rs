@@ -16,7 +16,12 @@ pub async fn run(
 ) -> Result<u8, ToolError> {
     let lock = session.lock().await?;
     let ledger = Ledger::read(session, &lock.conn()).await?;
-    let applied: Vec<String> = ledger.known.iter().filter(|k| ledger.is_applied(k)).cloned().collect();
+    let applied: Vec<String> = ledger
+        .known
+        .iter()
+        .filter(|k| ledger.is_applied(k))
+        .cloned()
+        .collect();
     let keep = match (steps, to) {
         (_, Some(spec)) => {
             let keep = applied_count(&resolve(spec, &ledger.known).map_err(|e| session.fail(e))?);
@@ -33,7 +38,11 @@ pub async fn run(
     };
     let to_revert: Vec<String> = applied[keep..].iter().rev().cloned().collect();
     if to_revert.is_empty() {
-        writeln!(out, "Nothing to do: the database is at {}", describe_current(&ledger))?;
+        writeln!(
+            out,
+            "Nothing to do: the database is at {}",
+            describe_current(&ledger)
+        )?;
         lock.release().await.map_err(|e| session.fail(e))?;
         return Ok(exit::OK);
     }
@@ -46,7 +55,9 @@ pub async fn run(
         ),
         yes,
     )?;
-    Migrator::down(lock.conn(), Some(to_revert.len() as u32)).await.map_err(|e| session.fail(e))?;
+    Migrator::down(lock.conn(), Some(to_revert.len() as u32))
+        .await
+        .map_err(|e| session.fail(e))?;
     lock.release().await.map_err(|e| session.fail(e))?;
     for name in &to_revert {
         writeln!(out, "Reverted {name}")?;

@@ -11,10 +11,16 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    pub async fn read<C: sea_orm::ConnectionTrait>(session: &Session, conn: &C) -> Result<Self, ToolError> {
+    pub async fn read<C: sea_orm::ConnectionTrait>(
+        session: &Session,
+        conn: &C,
+    ) -> Result<Self, ToolError> {
         let rows = applied_revisions(conn).await.map_err(|e| session.fail(e))?;
         check_known(&rows).map_err(|e| session.fail(e))?;
-        Ok(Ledger { known: known_revisions(), rows })
+        Ok(Ledger {
+            known: known_revisions(),
+            rows,
+        })
     }
 
     pub fn is_applied(&self, revision: &str) -> bool {
@@ -27,7 +33,11 @@ impl Ledger {
 
     /// Newest applied migration.
     pub fn current(&self) -> Option<&str> {
-        self.known.iter().rev().find(|k| self.is_applied(k)).map(String::as_str)
+        self.known
+            .iter()
+            .rev()
+            .find(|k| self.is_applied(k))
+            .map(String::as_str)
     }
 
     pub fn head(&self) -> Option<&str> {
@@ -39,7 +49,10 @@ pub fn describe_current(ledger: &Ledger) -> String {
     match ledger.current() {
         None => "base (no migration applied)".into(),
         Some(c) if Some(c) == ledger.head() => format!("{c} (head)"),
-        Some(c) => format!("{c} ({} pending)", ledger.known.len() - ledger.applied_count()),
+        Some(c) => format!(
+            "{c} ({} pending)",
+            ledger.known.len() - ledger.applied_count()
+        ),
     }
 }
 
@@ -63,7 +76,11 @@ pub async fn history(session: &Session, out: &mut dyn Write) -> Result<u8, ToolE
         if Some(name.as_str()) == ledger.current() {
             marks.push("current");
         }
-        let marks = if marks.is_empty() { String::new() } else { format!("  ({})", marks.join(", ")) };
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", marks.join(", "))
+        };
         writeln!(out, "{name}  {state}{marks}")?;
     }
     Ok(exit::OK)

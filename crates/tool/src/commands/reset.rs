@@ -9,7 +9,9 @@ use std::io::Write;
 
 /// Empties the version table; tables and rows stay. Afterwards `stamp` records the real state.
 pub async fn run(session: &Session, yes: bool, out: &mut dyn Write) -> Result<u8, ToolError> {
-    let rows = applied_revisions(&session.db).await.map_err(|e| session.fail(e))?;
+    let rows = applied_revisions(&session.db)
+        .await
+        .map_err(|e| session.fail(e))?;
     if rows.is_empty() {
         writeln!(out, "Nothing to do: {VERSION_TABLE} records no migration")?;
         return Ok(exit::OK);
@@ -29,7 +31,13 @@ pub async fn run(session: &Session, yes: bool, out: &mut dyn Write) -> Result<u8
         .map_err(|e| session.fail(e))?
         .rows_affected;
     lock.release().await.map_err(|e| session.fail(e))?;
-    writeln!(out, "Reset: removed {deleted} record(s) from {VERSION_TABLE}; the schema is untouched")?;
-    writeln!(out, "Record the real state with `manage-db stamp <revision>`")?;
+    writeln!(
+        out,
+        "Reset: removed {deleted} record(s) from {VERSION_TABLE}; the schema is untouched"
+    )?;
+    writeln!(
+        out,
+        "Record the real state with `manage-db stamp <revision>`"
+    )?;
     Ok(exit::OK)
 }

@@ -16,10 +16,22 @@ pub async fn run(session: &Session, revision: &str, out: &mut dyn Write) -> Resu
 
     let lock = session.lock().await?;
     let conn = lock.conn();
-    Migrator::install(&conn).await.map_err(|e| session.fail(e))?;
-    let rows = applied_revisions(&conn).await.map_err(|e| session.fail(e))?;
-    let remove: Vec<String> = rows.iter().map(|r| r.version.clone()).filter(|v| !wanted.contains(v)).collect();
-    let add: Vec<String> = wanted.iter().filter(|w| !rows.iter().any(|r| &&r.version == w)).cloned().collect();
+    Migrator::install(&conn)
+        .await
+        .map_err(|e| session.fail(e))?;
+    let rows = applied_revisions(&conn)
+        .await
+        .map_err(|e| session.fail(e))?;
+    let remove: Vec<String> = rows
+        .iter()
+        .map(|r| r.version.clone())
+        .filter(|v| !wanted.contains(v))
+        .collect();
+    let add: Vec<String> = wanted
+        .iter()
+        .filter(|w| !rows.iter().any(|r| &&r.version == w))
+        .cloned()
+        .collect();
     if !remove.is_empty() {
         seaql_migrations::Entity::delete_many()
             .filter(seaql_migrations::Column::Version.is_in(remove.clone()))

@@ -6,7 +6,11 @@ use migration::revision::{applied_count, resolve};
 use migration::{ensure_adoptable, Migrator, MigratorTrait};
 use std::io::Write;
 
-pub async fn run(session: &Session, to: Option<&str>, out: &mut dyn Write) -> Result<u8, ToolError> {
+pub async fn run(
+    session: &Session,
+    to: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
     let lock = session.lock().await?;
     let conn = lock.conn();
     let ledger = Ledger::read(session, &conn).await?;
@@ -23,16 +27,28 @@ pub async fn run(session: &Session, to: Option<&str>, out: &mut dyn Write) -> Re
             to.unwrap_or_default()
         )));
     }
-    let to_apply: Vec<String> = ledger.known[..target].iter().filter(|k| !ledger.is_applied(k)).cloned().collect();
+    let to_apply: Vec<String> = ledger.known[..target]
+        .iter()
+        .filter(|k| !ledger.is_applied(k))
+        .cloned()
+        .collect();
     if to_apply.is_empty() {
-        writeln!(out, "Nothing to do: the database is at {}", describe_current(&ledger))?;
+        writeln!(
+            out,
+            "Nothing to do: the database is at {}",
+            describe_current(&ledger)
+        )?;
         drop(conn);
         lock.release().await.map_err(|e| session.fail(e))?;
         return Ok(exit::OK);
     }
-    ensure_adoptable(&conn, &ledger.rows).await.map_err(|e| session.fail(e))?;
+    ensure_adoptable(&conn, &ledger.rows)
+        .await
+        .map_err(|e| session.fail(e))?;
     drop(conn);
-    Migrator::up(lock.conn(), Some(to_apply.len() as u32)).await.map_err(|e| session.fail(e))?;
+    Migrator::up(lock.conn(), Some(to_apply.len() as u32))
+        .await
+        .map_err(|e| session.fail(e))?;
     lock.release().await.map_err(|e| session.fail(e))?;
     for name in &to_apply {
         writeln!(out, "Applied {name}")?;
