@@ -1,6 +1,9 @@
 //! The `jobs` table as a work queue: enqueue three jobs, then claim and finish the oldest due one.
 //! `cargo run --example job_queue`.
 
+#[path = "shared/run.rs"]
+mod run;
+
 use chrono::{Duration, Utc};
 use entity::enums::RunStatus;
 use entity::job;
@@ -13,25 +16,10 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (db, _) = match counsel_db::connect_and_migrate().await {
-        Ok(ready) => ready,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let outcome = run(&db).await;
-    db.close().await.ok();
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    run::with_database(|db| async move { enqueue_and_work(&db).await }).await
 }
 
-async fn run(db: &DatabaseConnection) -> Result<(), DbErr> {
+async fn enqueue_and_work(db: &DatabaseConnection) -> Result<(), DbErr> {
     let now = Utc::now().fixed_offset();
     for (kind, delay) in [
         ("send_reminder_email", -2),

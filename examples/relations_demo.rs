@@ -1,6 +1,8 @@
 //! Uses the entities with their relations: builds a case history and a small RAG corpus, then
 //! queries across them. `cargo run --example relations_demo` (re-runnable; SQLite by default).
 
+#[path = "shared/run.rs"]
+mod run;
 #[path = "shared/sample_data.rs"]
 mod sample_data;
 
@@ -10,27 +12,12 @@ use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let (db, _) = match counsel_db::connect_and_migrate().await {
-        Ok(ready) => ready,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let tag = uuid::Uuid::new_v4().simple().to_string();
-    let outcome = async {
-        let s = sample_data::create(&db, &tag[..8]).await?;
-        report(&db, &s).await
-    }
-    .await;
-    db.close().await.ok();
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    run::with_database(|db| async move {
+        let sample = sample_data::create(&db, &tag[..8]).await?;
+        report(&db, &sample).await
+    })
+    .await
 }
 
 async fn report(db: &sea_orm::DatabaseConnection, s: &sample_data::Sample) -> Result<(), DbErr> {
