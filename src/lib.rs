@@ -64,7 +64,6 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
     let options = BootOptions {
         lock: LockOptions {
             timeout: Duration::from_secs(timeout),
-            sqlite_file: migrate_url.sqlite_file(),
         },
     };
 

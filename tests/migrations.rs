@@ -7,18 +7,11 @@ use migration::{
 };
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
-use testkit::TestDb;
 
-fn boot_options(t: &TestDb) -> BootOptions {
-    let sqlite_file = t
-        .url
-        .strip_prefix("sqlite://")
-        .and_then(|rest| rest.split('?').next())
-        .map(std::path::PathBuf::from);
+fn boot_options() -> BootOptions {
     BootOptions {
         lock: LockOptions {
             timeout: Duration::from_secs(30),
-            sqlite_file,
         },
     }
 }
@@ -139,7 +132,7 @@ async fn insert_datasource(db: &DatabaseConnection) {
 #[tokio::test]
 async fn boot_migration_applies_once_then_is_a_no_op() {
     for t in testkit::databases().await {
-        let opts = boot_options(&t);
+        let opts = boot_options();
         let first = migrate_on_boot(&t.db, &opts)
             .await
             .unwrap_or_else(|e| panic!("[{}] {e}", t.name));
@@ -159,7 +152,7 @@ async fn boot_migration_applies_once_then_is_a_no_op() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 3)]
 async fn replicas_booting_together_migrate_exactly_once() {
     for t in testkit::databases().await {
-        let opts = boot_options(&t);
+        let opts = boot_options();
         let mut tasks = Vec::new();
         for _ in 0..3 {
             let (db, opts) = (t.connect_again().await, opts.clone());
@@ -200,10 +193,7 @@ async fn replicas_booting_together_migrate_exactly_once() {
 #[tokio::test]
 async fn a_held_lock_makes_other_migrators_wait_then_time_out() {
     for t in testkit::databases().await {
-        let mut opts = boot_options(&t);
-        if t.name == "sqlite" && opts.lock.sqlite_file.is_none() {
-            continue;
-        }
+        let mut opts = boot_options();
         let holder = t.connect_again().await;
         let lock = MigrationLock::acquire(&holder, &opts.lock).await.unwrap();
         opts.lock.timeout = Duration::from_millis(600);
@@ -233,7 +223,7 @@ async fn boot_refuses_a_version_table_naming_an_unknown_migration() {
     for t in testkit::databases().await {
         Migrator::up(&t.db, None).await.unwrap();
         t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m20991231_000001_from_the_future', 0)").await;
-        let err = migrate_on_boot(&t.db, &boot_options(&t))
+        let err = migrate_on_boot(&t.db, &boot_options())
             .await
             .expect_err("must refuse");
         let msg = err.to_string();
@@ -254,7 +244,7 @@ async fn boot_refuses_tables_created_outside_the_migrator_and_keeps_their_data()
             .await;
         t.exec("INSERT INTO users (id, email) VALUES ('u1', 'kept@example.org')")
             .await;
-        let err = migrate_on_boot(&t.db, &boot_options(&t))
+        let err = migrate_on_boot(&t.db, &boot_options())
             .await
             .expect_err("must refuse");
         match &err {

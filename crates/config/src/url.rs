@@ -201,20 +201,6 @@ impl DbUrl {
     pub fn redact(&self, text: &str) -> String {
         mask_text(text, self.password.as_deref())
     }
-
-    /// The database file of a `sqlite:` URL; `None` for in-memory databases and other backends.
-    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
-        if self.backend != Backend::Sqlite {
-            return None;
-        }
-        let rest = self.raw.split_once(':').map(|(_, r)| r).unwrap_or_default();
-        let rest = rest.strip_prefix("//").unwrap_or(rest);
-        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-        if path.is_empty() || path == ":memory:" || query.split('&').any(|kv| kv == "mode=memory") {
-            return None;
-        }
-        Some(std::path::PathBuf::from(path))
-    }
 }
 
 /// Scrubs a known password and anything shaped like `scheme://user:secret@` from text.
@@ -334,21 +320,5 @@ mod tests {
         assert!(DbUrl::parse("localhost:5432").is_err());
         let e = DbUrl::parse("postgres://user:pw@:5432/db").unwrap_err();
         assert!(!e.to_string().contains("pw@"), "{e}");
-    }
-
-    #[test]
-    fn sqlite_file_paths() {
-        assert_eq!(
-            DbUrl::parse("sqlite://data/app.db?mode=rwc")
-                .unwrap()
-                .sqlite_file(),
-            Some("data/app.db".into())
-        );
-        assert_eq!(
-            DbUrl::parse("sqlite:///abs/app.db").unwrap().sqlite_file(),
-            Some("/abs/app.db".into())
-        );
-        assert_eq!(DbUrl::parse("sqlite::memory:").unwrap().sqlite_file(), None);
-        assert_eq!(DbUrl::parse("postgres://h/db").unwrap().sqlite_file(), None);
     }
 }

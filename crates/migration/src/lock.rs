@@ -22,18 +22,27 @@ const MYSQL_LOCK_NAME: &str = "counsel_db_migrations";
 
 #[derive(Debug, Clone)]
 pub struct LockOptions {
+    /// How long to wait for another migrator before giving up.
     pub timeout: Duration,
-    /// The SQLite database file, if any (see `db_config::DbUrl::sqlite_file`).
-    pub sqlite_file: Option<PathBuf>,
 }
 
 impl Default for LockOptions {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(60),
-            sqlite_file: None,
         }
     }
+}
+
+/// The file behind a SQLite pool; `None` for in-memory databases, which no other process sees.
+fn sqlite_file(db: &DatabaseConnection) -> Option<PathBuf> {
+    let options = db.get_sqlite_connection_pool().connect_options();
+    let path = options.get_filename();
+    // sqlx names in-memory databases `file:sqlx-in-memory-N`.
+    if path.as_os_str().is_empty() || path.to_string_lossy().starts_with("file:") {
+        return None;
+    }
+    Some(path.to_path_buf())
 }
 
 enum Held {
@@ -58,8 +67,8 @@ impl<'db> MigrationLock<'db> {
         let held = match db.get_database_backend() {
             DbBackend::Postgres => Held::Postgres(lock_postgres(db, options.timeout).await?),
             DbBackend::MySql => Held::MySql(lock_mysql(db, options.timeout).await?),
-            DbBackend::Sqlite => match &options.sqlite_file {
-                Some(path) => Held::File(lock_file(path, options.timeout).await?),
+            DbBackend::Sqlite => match sqlite_file(db) {
+                Some(path) => Held::File(lock_file(&path, options.timeout).await?),
                 None => Held::Nothing,
             },
         };

@@ -27,7 +27,6 @@ impl Session {
         let db = db_config::connect_with(&url, &settings).await?;
         let lock = LockOptions {
             timeout: Duration::from_secs(cli.lock_timeout),
-            sqlite_file: url.sqlite_file(),
         };
         Ok(Session { url, db, lock })
     }
