@@ -7,9 +7,10 @@ mod run;
 use chrono::{Duration, Utc};
 use entity::enums::RunStatus;
 use entity::job;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde_json::json;
 use std::process::ExitCode;
@@ -63,26 +64,37 @@ async fn enqueue_and_work(db: &DatabaseConnection) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// Takes the oldest due job and marks it running, in one transaction. (A production queue on
-/// PostgreSQL would add `FOR UPDATE SKIP LOCKED` so that workers never pick the same job.)
+/// Claims the oldest due job: `status = 'queued' AND run_after <= now`, ordered by `run_after`.
+///
+/// The claim is a conditional `UPDATE ... WHERE id = ? AND status = 'queued'`: if another worker
+/// took the job between the read and the write, no row changes and we try the next one. This
+/// is portable to every backend; on PostgreSQL a busy queue would rather use
+/// `SELECT ... FOR UPDATE SKIP LOCKED` so workers do not even contend.
 async fn claim_next(db: &DatabaseConnection) -> Result<Option<job::Model>, DbErr> {
-    let txn = db.begin().await?;
-    let due = job::Entity::find()
-        .filter(job::Column::Status.eq(RunStatus::Queued))
-        .filter(job::Column::RunAfter.lte(Utc::now().fixed_offset()))
-        .order_by_asc(job::Column::RunAfter)
-        .one(&txn)
-        .await?;
-    let Some(job) = due else {
-        txn.commit().await?;
-        return Ok(None);
-    };
-    let attempts = job.attempts + 1;
-    let mut claimed: job::ActiveModel = job.into();
-    claimed.status = Set(RunStatus::Running);
-    claimed.attempts = Set(attempts);
-    claimed.started_at = Set(Some(Utc::now().fixed_offset()));
-    let claimed = claimed.update(&txn).await?;
-    txn.commit().await?;
-    Ok(Some(claimed))
+    loop {
+        let now = Utc::now().fixed_offset();
+        let due = job::Entity::find()
+            .filter(job::Column::Status.eq(RunStatus::Queued))
+            .filter(job::Column::RunAfter.lte(now))
+            .order_by_asc(job::Column::RunAfter)
+            .order_by_asc(job::Column::Id)
+            .one(db)
+            .await?;
+        let Some(job) = due else {
+            return Ok(None);
+        };
+        let claimed = job::Entity::update_many()
+            .col_expr(job::Column::Status, Expr::value(RunStatus::Running))
+            .col_expr(job::Column::Attempts, Expr::value(job.attempts + 1))
+            .col_expr(job::Column::StartedAt, Expr::value(Some(now)))
+            .col_expr(job::Column::UpdatedAt, Expr::value(now))
+            .filter(job::Column::Id.eq(job.id))
+            .filter(job::Column::Status.eq(RunStatus::Queued))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected == 1 {
+            return job::Entity::find_by_id(job.id).one(db).await;
+        }
+        // Lost the race for this job; look again.
+    }
 }

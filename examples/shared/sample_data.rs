@@ -32,7 +32,7 @@ pub struct Sample {
 
 /// The vector stored for chunk `i` (3 dimensions keep the demo readable).
 pub fn vector_for(i: usize) -> Vec<f32> {
-    vec![i as f32, 0.5, -1.25 * i as f32]
+    vec![i as f32, 0.5, 1.0 - 1.25 * i as f32]
 }
 
 /// Inserts the whole graph; `tag` keeps unique columns unique across runs.
