@@ -7,15 +7,13 @@ use migration::revision::{applied_count, resolve};
 use migration::{Migrator, MigratorTrait};
 use std::io::Write;
 
-pub async fn run(
+/// The migrations to revert, newest first.
+fn plan(
     session: &Session,
+    ledger: &Ledger,
     steps: Option<u32>,
     to: Option<&str>,
-    yes: bool,
-    out: &mut dyn Write,
-) -> Result<u8, ToolError> {
-    let lock = session.lock().await?;
-    let ledger = Ledger::read(session, &lock.conn()).await?;
+) -> Result<Vec<String>, ToolError> {
     let applied: Vec<String> = ledger
         .known
         .iter()
@@ -28,7 +26,7 @@ pub async fn run(
             if keep > applied.len() {
                 return Err(ToolError::Refused(format!(
                     "'{spec}' is newer than the current revision {}; use `manage-db upgrade --to {spec}`",
-                    describe_current(&ledger)
+                    describe_current(ledger)
                 )));
             }
             keep
@@ -36,16 +34,27 @@ pub async fn run(
         (Some(n), None) => applied.len().saturating_sub(n as usize),
         (None, None) => applied.len().saturating_sub(1),
     };
-    let to_revert: Vec<String> = applied[keep..].iter().rev().cloned().collect();
+    Ok(applied[keep..].iter().rev().cloned().collect())
+}
+
+pub async fn run(
+    session: &Session,
+    steps: Option<u32>,
+    to: Option<&str>,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    let ledger = Ledger::read(session, &session.db).await?;
+    let to_revert = plan(session, &ledger, steps, to)?;
     if to_revert.is_empty() {
         writeln!(
             out,
             "Nothing to do: the database is at {}",
             describe_current(&ledger)
         )?;
-        lock.release().await.map_err(|e| session.fail(e))?;
         return Ok(exit::OK);
     }
+    // Ask before locking: a lock (on PostgreSQL, an open transaction) must not wait on a person.
     confirm(
         &format!(
             "This reverts {} migration(s) on {}: {}.\nTheir `down` steps drop tables and the data in them.",
@@ -55,6 +64,13 @@ pub async fn run(
         ),
         yes,
     )?;
+    let lock = session.lock().await?;
+    let now = Ledger::read(session, &lock.conn()).await?;
+    if plan(session, &now, steps, to)? != to_revert {
+        return Err(ToolError::Refused(
+            "the version table changed while waiting for confirmation (another migrator ran); nothing was reverted, run the command again".into(),
+        ));
+    }
     Migrator::down(lock.conn(), Some(to_revert.len() as u32))
         .await
         .map_err(|e| session.fail(e))?;
