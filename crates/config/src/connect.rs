@@ -51,7 +51,11 @@ pub async fn connect_with(
         .acquire_timeout(settings.connect_timeout)
         .max_connections(settings.max_connections)
         // sqlx would log every statement at info level; operators want our messages, not SQL.
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Foreign keys: the schema's cascades and RESTRICT rules depend on them (sqlx's default
+        // today, stated so no upgrade can switch it off silently). Busy timeout: a second writer
+        // waits for the file lock instead of failing at once with "database is locked".
+        .map_sqlx_sqlite_opts(|o| o.foreign_keys(true).busy_timeout(Duration::from_secs(5)));
     tracing::debug!(url = %url, "connecting");
     probe_server(url, settings.connect_timeout).await?;
     Database::connect(options)

@@ -8,7 +8,7 @@ pub fn encode(values: &[f32]) -> Vec<u8> {
 
 /// Decodes the `embeddings.vector` column; `None` when the byte length is not a multiple of 4.
 pub fn decode(bytes: &[u8]) -> Option<Vec<f32>> {
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return None;
     }
     Some(

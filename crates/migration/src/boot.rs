@@ -17,7 +17,8 @@ pub struct BootOptions {
 pub struct BootReport {
     /// Migrations applied by this call (empty when another replica got there first).
     pub applied: Vec<String>,
-    /// The newest applied migration afterwards.
+    /// The newest applied migration afterwards: after a successful run every migration of
+    /// this build is applied, so this is always the build's head.
     pub current: Option<String>,
 }
 
@@ -40,7 +41,6 @@ pub async fn migrate_on_boot(
         tracing::info!(count = pending.len(), "applying pending migrations");
         Migrator::up(lock.conn(), None).await?;
     }
-    drop(conn);
     lock.release().await?;
     // After a successful `up`, every known migration is applied.
     Ok(BootReport {

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Key of the PostgreSQL advisory lock: an arbitrary constant ("counsel" in ASCII).
-const PG_LOCK_KEY: i64 = 0x636f_756e_7365_6c;
+const PG_LOCK_KEY: i64 = 0x0063_6f75_6e73_656c;
 const MYSQL_LOCK_NAME: &str = "counsel_db_migrations";
 
 #[derive(Debug, Clone)]

@@ -49,7 +49,6 @@ pub async fn run(session: &Session, revision: &str, out: &mut dyn Write) -> Resu
         .await
         .map_err(|e| session.fail(e))?;
     }
-    drop(conn);
     lock.release().await.map_err(|e| session.fail(e))?;
 
     for v in &add {

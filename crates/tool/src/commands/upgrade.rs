@@ -38,14 +38,12 @@ pub async fn run(
             "Nothing to do: the database is at {}",
             describe_current(&ledger)
         )?;
-        drop(conn);
         lock.release().await.map_err(|e| session.fail(e))?;
         return Ok(exit::OK);
     }
     ensure_adoptable(&conn, &ledger.rows)
         .await
         .map_err(|e| session.fail(e))?;
-    drop(conn);
     Migrator::up(lock.conn(), Some(to_apply.len() as u32))
         .await
         .map_err(|e| session.fail(e))?;
