@@ -303,6 +303,78 @@ async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
             "unknown revision 'm2099'",
             n,
         );
+        let r = run(&t.url, &["stamp"]);
+        assert!(
+            !r.stdout.contains("warning"),
+            "[{n}] a matching schema adopts silently: {}",
+            r.stdout
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn stamp_head_warns_when_the_adopted_schema_does_not_match() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        // A hand-made schema that is missing most tables.
+        t.exec("CREATE TABLE users (id VARCHAR(36) PRIMARY KEY)")
+            .await;
+        let r = run(&t.url, &["stamp", "head"]);
+        expect(
+            &r,
+            0,
+            "warning: the live schema differs from the entities (16 missing table(s)",
+            n,
+        );
+        expect(&run(&t.url, &["check"]), 3, "differs from the entities", n);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn two_upgrades_at_once_migrate_once() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_manage-db"))
+                    .arg("upgrade")
+                    .current_dir(workdir())
+                    .env("DATABASE_URL", &t.url)
+                    .env_remove("DATABASE_URL_DIRECT")
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let texts: Vec<(bool, String)> = children
+            .into_iter()
+            .map(|c| {
+                let o = c.wait_with_output().unwrap();
+                let text = format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&o.stdout),
+                    String::from_utf8_lossy(&o.stderr)
+                );
+                (o.status.success(), text)
+            })
+            .collect();
+        for (ok, text) in &texts {
+            assert!(ok, "[{n}] a concurrent upgrade failed:\n{text}");
+        }
+        let applied = texts
+            .iter()
+            .filter(|(_, t)| t.contains(&format!("Applied {HEAD}")))
+            .count();
+        let idle = texts
+            .iter()
+            .filter(|(_, t)| t.contains("Nothing to do"))
+            .count();
+        assert_eq!((applied, idle), (1, 1), "[{n}] {texts:#?}");
+        expect(&run(&t.url, &["check"]), 0, "Result: OK", n);
         t.finish().await;
     }
 }
@@ -406,6 +478,20 @@ async fn check_shows_the_masked_url_of_a_real_server() {
         url.set_password(Some("NeverShowMe")).unwrap();
         let r = run(url.as_str(), &["check"]);
         expect(&r, 3, ":***@", "pg");
+        assert!(!format!("{}{}", r.stdout, r.stderr).contains("NeverShowMe"));
+        // Not even trace-level logging of a full migration shows it.
+        let dir = workdir();
+        let r = run_in(
+            &dir,
+            &[("DATABASE_URL", url.as_str()), ("RUST_LOG", "trace")],
+            &["-vv", "upgrade"],
+        );
+        expect(&r, 0, "Applied", "pg trace");
+        assert!(
+            r.stderr.len() > 1000,
+            "trace logging produced output: {}",
+            r.stderr.len()
+        );
         assert!(!format!("{}{}", r.stdout, r.stderr).contains("NeverShowMe"));
         t.finish().await;
     }

@@ -59,5 +59,25 @@ pub async fn run(session: &Session, revision: &str, out: &mut dyn Write) -> Resu
     }
     let at = wanted.last().map(String::as_str).unwrap_or("base");
     writeln!(out, "Stamped at {at}; no schema change was made")?;
+    // Adopting at head claims the schema is what the entities describe: say so if it is not.
+    if target == known.len() {
+        let live = schema_inspect::read_schema(&session.db)
+            .await
+            .map_err(|e| session.fail(e))?;
+        let drift = schema_inspect::diff(
+            &entity::registry::tables(),
+            &live,
+            &[migration::VERSION_TABLE],
+        );
+        if !drift.is_empty() {
+            writeln!(
+                out,
+                "warning: the live schema differs from the entities ({} missing table(s), {} extra, {} changed); `manage-db check` shows the details",
+                drift.missing_tables.len(),
+                drift.extra_tables.len(),
+                drift.changed_tables.len()
+            )?;
+        }
+    }
     Ok(exit::OK)
 }
