@@ -31,7 +31,7 @@ async fn every_relation_round_trips() {
 
         // Counselling records.
         assert_eq!(
-            s.user.find_related(visitor::Entity).all(db).await.unwrap(),
+            related(db, &s.user, visitor::Entity).await,
             vec![s.visitor.clone()],
             "[{n}]"
         );
@@ -41,12 +41,12 @@ async fn every_relation_round_trips() {
             "[{n}]"
         );
         assert_eq!(
-            s.visitor.find_related(case::Entity).all(db).await.unwrap(),
+            related(db, &s.visitor, case::Entity).await,
             vec![s.case.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.user.find_related(case::Entity).all(db).await.unwrap(),
+            related(db, &s.user, case::Entity).await,
             vec![s.case.clone()],
             "[{n}]"
         );
@@ -61,16 +61,12 @@ async fn every_relation_round_trips() {
             "[{n}]"
         );
         assert_eq!(
-            s.session
-                .find_related(report::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.session, report::Entity).await,
             vec![s.report.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.case.find_related(report::Entity).all(db).await.unwrap(),
+            related(db, &s.case, report::Entity).await,
             vec![s.report.clone()],
             "[{n}]"
         );
@@ -84,12 +80,12 @@ async fn every_relation_round_trips() {
             "[{n}] JSON round trip"
         );
         assert_eq!(
-            s.case.find_related(reminder::Entity).all(db).await.unwrap(),
+            related(db, &s.case, reminder::Entity).await,
             vec![s.reminder.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.user.find_related(reminder::Entity).all(db).await.unwrap(),
+            related(db, &s.user, reminder::Entity).await,
             vec![s.reminder.clone()],
             "[{n}]"
         );
@@ -101,11 +97,7 @@ async fn every_relation_round_trips() {
 
         // Knowledge base.
         assert_eq!(
-            s.datasource
-                .find_related(document::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.datasource, document::Entity).await,
             vec![s.document.clone()],
             "[{n}]"
         );
@@ -135,84 +127,52 @@ async fn every_relation_round_trips() {
             assert_eq!(e.dimensions, 3, "[{n}]");
         }
         assert_eq!(
-            s.collection
-                .find_related(document::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.collection, document::Entity).await,
             vec![s.document.clone()],
             "[{n}] many-to-many"
         );
         assert_eq!(
-            s.document
-                .find_related(collection::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.document, collection::Entity).await,
             vec![s.collection.clone()],
             "[{n}] many-to-many back"
         );
         assert_eq!(
-            s.collection
-                .find_related(collection_item::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.collection, collection_item::Entity).await,
             vec![s.collection_item.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.user
-                .find_related(collection::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.user, collection::Entity).await,
             vec![s.collection.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.user.find_related(agent::Entity).all(db).await.unwrap(),
+            related(db, &s.user, agent::Entity).await,
             vec![s.agent.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.agent
-                .find_related(agent_version::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.agent, agent_version::Entity).await,
             vec![s.agent_version.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.agent
-                .find_related(chat_log::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.agent, chat_log::Entity).await,
             vec![s.chat_log.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.user.find_related(chat_log::Entity).all(db).await.unwrap(),
+            related(db, &s.user, chat_log::Entity).await,
             vec![s.chat_log.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.agent_version
-                .find_related(pipeline_run::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.agent_version, pipeline_run::Entity).await,
             vec![s.pipeline_run.clone()],
             "[{n}]"
         );
         assert_eq!(
-            s.datasource
-                .find_related(pipeline_run::Entity)
-                .all(db)
-                .await
-                .unwrap(),
+            related(db, &s.datasource, pipeline_run::Entity).await,
             vec![s.pipeline_run.clone()],
             "[{n}]"
         );
@@ -254,6 +214,16 @@ async fn timestamps_and_ids_are_filled_in() {
         );
         t.finish().await;
     }
+}
+
+/// The children of `parent` through its relation to `entity`.
+async fn related<M, R>(db: &DatabaseConnection, parent: &M, entity: R) -> Vec<R::Model>
+where
+    M: ModelTrait + Sync,
+    R: EntityTrait,
+    M::Entity: sea_orm::Related<R>,
+{
+    parent.find_related(entity).all(db).await.unwrap()
 }
 
 fn assert_unique_violation(result: Result<impl std::fmt::Debug, DbErr>, what: &str, backend: &str) {
