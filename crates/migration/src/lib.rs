@@ -11,6 +11,7 @@ mod lock;
 mod migrate_error;
 mod migrations;
 pub mod revision;
+mod sql_preview;
 
 pub use boot::{migrate_on_boot, BootOptions, BootReport};
 pub use ledger::{applied_revisions, check_known, ensure_adoptable, AppliedRevision};
@@ -18,6 +19,7 @@ pub use lock::{LockOptions, MigrationLock};
 pub use migrate_error::MigrateError;
 pub use migrations::m20261124_000001_create_schema::TABLES_IN_ORDER;
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};
+pub use sql_preview::{sql_script, Direction};
 
 /// The table in which applied migrations are recorded.
 pub const VERSION_TABLE: &str = "seaql_migrations";

@@ -52,6 +52,9 @@ pub enum Command {
         /// Stop after this revision (name, unique prefix, or `head`).
         #[arg(long, value_name = "REV")]
         to: Option<String>,
+        /// Print the SQL this would run on this database's backend, and run nothing.
+        #[arg(long)]
+        sql: bool,
     },
     /// Revert applied migrations (the newest one by default). Asks for confirmation.
     Downgrade {
@@ -64,6 +67,9 @@ pub enum Command {
         /// Do not ask for confirmation.
         #[arg(short, long)]
         yes: bool,
+        /// Print the SQL this would run on this database's backend, and run nothing.
+        #[arg(long)]
+        sql: bool,
     },
     /// Record a revision as applied without running any SQL: adopt a database whose tables
     /// already exist, or correct the version table.

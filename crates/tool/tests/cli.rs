@@ -565,3 +565,56 @@ fn usage_errors_exit_2() {
     let r = run_in(&workdir(), &[], &["frobnicate"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[tokio::test]
+async fn sql_preview_runs_nothing_and_applying_it_by_hand_reaches_head() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let r = run(&t.url, &["upgrade", "--sql"]);
+        expect(&r, 0, &format!("-- apply {HEAD}"), n);
+        assert_eq!(
+            r.stdout.matches("CREATE TABLE").count(),
+            18,
+            "[{n}] 17 tables + version table"
+        );
+        assert!(
+            schema_inspect::list_tables(&t.db).await.unwrap().is_empty(),
+            "[{n}] --sql ran nothing"
+        );
+        expect(
+            &run(&t.url, &["downgrade", "--sql"]),
+            0,
+            "-- nothing to revert",
+            n,
+        );
+
+        // A DBA applies the script by hand: the result is indistinguishable from `upgrade`.
+        for statement in r
+            .stdout
+            .split(";\n")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let sql: String = statement
+                .lines()
+                .filter(|l| !l.starts_with("--"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            if !sql.trim().is_empty() {
+                t.exec(&sql).await;
+            }
+        }
+        expect(&run(&t.url, &["check"]), 0, "Result: OK", n);
+        expect(
+            &run(&t.url, &["upgrade", "--sql"]),
+            0,
+            "-- nothing to apply",
+            n,
+        );
+        let down = run(&t.url, &["downgrade", "--sql"]);
+        expect(&down, 0, &format!("-- revert {HEAD}"), n);
+        assert_eq!(down.stdout.matches("DROP TABLE").count(), 17, "[{n}]");
+        expect(&run(&t.url, &["current"]), 0, "(head)", n);
+        t.finish().await;
+    }
+}

@@ -4,7 +4,8 @@ use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
 use migration::revision::{applied_count, resolve};
-use migration::{Migrator, MigratorTrait};
+use migration::{sql_script, Direction, Migrator, MigratorTrait};
+use sea_orm::ConnectionTrait;
 use std::io::Write;
 
 /// The migrations to revert, newest first.
@@ -37,15 +38,46 @@ fn plan(
     Ok(applied[keep..].iter().rev().cloned().collect())
 }
 
+/// What `downgrade` does, plus `--sql`: only print the script and run nothing.
+pub struct Request<'a> {
+    pub steps: Option<u32>,
+    pub to: Option<&'a str>,
+    pub yes: bool,
+    pub sql: bool,
+}
+
 pub async fn run(
     session: &Session,
-    steps: Option<u32>,
-    to: Option<&str>,
-    yes: bool,
+    request: Request<'_>,
     out: &mut dyn Write,
 ) -> Result<u8, ToolError> {
+    let Request {
+        steps,
+        to,
+        yes,
+        sql,
+    } = request;
     let ledger = Ledger::read(session, &session.db).await?;
     let to_revert = plan(session, &ledger, steps, to)?;
+    if sql {
+        if to_revert.is_empty() {
+            writeln!(
+                out,
+                "-- nothing to revert: the database is at {}",
+                describe_current(&ledger)
+            )?;
+        } else {
+            let backend = session.db.get_database_backend();
+            write!(
+                out,
+                "{}",
+                sql_script(backend, Direction::Down, &to_revert)
+                    .await
+                    .map_err(|e| session.fail(e))?
+            )?;
+        }
+        return Ok(exit::OK);
+    }
     if to_revert.is_empty() {
         writeln!(
             out,

@@ -20,9 +20,23 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, ToolError> {
         Command::Check { json } => check::run(&session, *json, out).await,
         Command::Current => history::current(&session, out).await,
         Command::History => history::history(&session, out).await,
-        Command::Upgrade { to } => upgrade::run(&session, to.as_deref(), out).await,
-        Command::Downgrade { steps, to, yes } => {
-            downgrade::run(&session, *steps, to.as_deref(), *yes, out).await
+        Command::Upgrade { to, sql: true } => {
+            upgrade::print_sql(&session, to.as_deref(), out).await
+        }
+        Command::Upgrade { to, sql: false } => upgrade::run(&session, to.as_deref(), out).await,
+        Command::Downgrade {
+            steps,
+            to,
+            yes,
+            sql,
+        } => {
+            let request = downgrade::Request {
+                steps: *steps,
+                to: to.as_deref(),
+                yes: *yes,
+                sql: *sql,
+            };
+            downgrade::run(&session, request, out).await
         }
         Command::Stamp { revision } => stamp::run(&session, revision, out).await,
         Command::Reset { yes } => reset::run(&session, *yes, out).await,

@@ -3,8 +3,56 @@ use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
 use migration::revision::{applied_count, resolve};
-use migration::{ensure_adoptable, Migrator, MigratorTrait};
+use migration::{ensure_adoptable, sql_script, Direction, Migrator, MigratorTrait};
+use sea_orm::ConnectionTrait;
 use std::io::Write;
+
+/// The migrations to apply, oldest first.
+fn plan(session: &Session, ledger: &Ledger, to: Option<&str>) -> Result<Vec<String>, ToolError> {
+    let target = match to {
+        Some(spec) => applied_count(&resolve(spec, &ledger.known).map_err(|e| session.fail(e))?),
+        None => ledger.known.len(),
+    };
+    if target < ledger.applied_count() {
+        let spec = to.unwrap_or_default();
+        return Err(ToolError::Refused(format!(
+            "'{spec}' is older than the current revision {}; use `manage-db downgrade --to {spec}`",
+            describe_current(ledger)
+        )));
+    }
+    Ok(ledger.known[..target]
+        .iter()
+        .filter(|k| !ledger.is_applied(k))
+        .cloned()
+        .collect())
+}
+
+/// `--sql`: prints what would run, for this database's backend, and runs nothing.
+pub async fn print_sql(
+    session: &Session,
+    to: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    let ledger = Ledger::read(session, &session.db).await?;
+    let to_apply = plan(session, &ledger, to)?;
+    if to_apply.is_empty() {
+        writeln!(
+            out,
+            "-- nothing to apply: the database is at {}",
+            describe_current(&ledger)
+        )?;
+    } else {
+        let backend = session.db.get_database_backend();
+        write!(
+            out,
+            "{}",
+            sql_script(backend, Direction::Up, &to_apply)
+                .await
+                .map_err(|e| session.fail(e))?
+        )?;
+    }
+    Ok(exit::OK)
+}
 
 pub async fn run(
     session: &Session,
@@ -12,26 +60,8 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<u8, ToolError> {
     let lock = session.lock().await?;
-    let conn = lock.conn();
-    let ledger = Ledger::read(session, &conn).await?;
-    let applied = ledger.applied_count();
-    let target = match to {
-        Some(spec) => applied_count(&resolve(spec, &ledger.known).map_err(|e| session.fail(e))?),
-        None => ledger.known.len(),
-    };
-    if target < applied {
-        return Err(ToolError::Refused(format!(
-            "'{}' is older than the current revision {}; use `manage-db downgrade --to {}`",
-            to.unwrap_or_default(),
-            describe_current(&ledger),
-            to.unwrap_or_default()
-        )));
-    }
-    let to_apply: Vec<String> = ledger.known[..target]
-        .iter()
-        .filter(|k| !ledger.is_applied(k))
-        .cloned()
-        .collect();
+    let ledger = Ledger::read(session, &lock.conn()).await?;
+    let to_apply = plan(session, &ledger, to)?;
     if to_apply.is_empty() {
         writeln!(
             out,
@@ -41,7 +71,7 @@ pub async fn run(
         lock.release().await.map_err(|e| session.fail(e))?;
         return Ok(exit::OK);
     }
-    ensure_adoptable(&conn, &ledger.rows)
+    ensure_adoptable(&lock.conn(), &ledger.rows)
         .await
         .map_err(|e| session.fail(e))?;
     Migrator::up(lock.conn(), Some(to_apply.len() as u32))
