@@ -85,3 +85,10 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
     tracing::info!(url = %app_url, "connecting to the application database");
     Ok((db_config::connect(&app_url).await?, report))
 }
+
+// Applications share one pool by cloning the connection (axum state, worker tasks). sea-orm's
+// `mock` feature silently removes `Clone` for the whole build; fail the build instead.
+const _: fn() = || {
+    fn assert_clone<T: Clone>() {}
+    assert_clone::<DatabaseConnection>();
+};

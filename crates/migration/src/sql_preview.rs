@@ -1,12 +1,14 @@
 //! Offline SQL: what `up`/`down` would send to a backend, without sending it. Migrations run
-//! against a recording connection (sea-orm's mock database) instead of the real one, so the
+//! against a recording connection (a sea-orm proxy database) instead of the real one, so the
 //! script is exactly what the builder produces for that backend, version-table updates included.
 
 use crate::{MigrateError, Migrator};
 use sea_orm::{
-    DbBackend, EntityTrait, MockDatabase, MockExecResult, QueryFilter, QueryTrait, Schema, Set,
+    Database, DbBackend, DbErr, EntityTrait, ProxyDatabaseTrait, ProxyExecResult, ProxyRow,
+    QueryFilter, QueryTrait, Schema, Set, Statement,
 };
 use sea_orm_migration::{seaql_migrations, MigratorTrait, SchemaManager};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -36,15 +38,10 @@ pub async fn sql_script(
             .into_iter()
             .find(|m| m.name() == name)
             .ok_or_else(|| MigrateError::NoSuchRevision(name.clone()))?;
-        // A schema change issues well under a thousand statements; each needs one canned result.
-        let recorder = MockDatabase::new(backend)
-            .append_exec_results((0..1000).map(|_| MockExecResult {
-                last_insert_id: 0,
-                rows_affected: 0,
-            }))
-            .into_connection();
+        let recorder = Recorder::default();
+        let conn = Database::connect_proxy(backend, Arc::new(Box::new(recorder.clone()))).await?;
         {
-            let manager = SchemaManager::new(&recorder);
+            let manager = SchemaManager::new(&conn);
             match direction {
                 Direction::Up => migration.up(&manager).await?,
                 Direction::Down => migration.down(&manager).await?,
@@ -71,14 +68,46 @@ pub async fn sql_script(
                 "revert"
             }
         ));
-        for txn in recorder.into_transaction_log() {
-            for stmt in txn.statements() {
-                script.push_str(&format!("{stmt};\n"));
-            }
+        for stmt in recorder.take() {
+            script.push_str(&format!("{stmt};\n"));
         }
         script.push_str(&format!("{bookkeeping};\n\n"));
     }
     Ok(script)
+}
+
+/// Records every statement and answers as an empty database would. Queries (a migration that
+/// inspects the schema first) see no rows.
+#[derive(Debug, Default, Clone)]
+struct Recorder(Arc<Mutex<Vec<Statement>>>);
+
+impl Recorder {
+    fn take(&self) -> Vec<Statement> {
+        self.0
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default()
+    }
+
+    fn record(&self, statement: Statement) -> Result<(), DbErr> {
+        self.0
+            .lock()
+            .map(|mut v| v.push(statement))
+            .map_err(|_| DbErr::Custom("SQL recorder poisoned".into()))
+    }
+}
+
+#[async_trait::async_trait]
+impl ProxyDatabaseTrait for Recorder {
+    async fn query(&self, statement: Statement) -> Result<Vec<ProxyRow>, DbErr> {
+        self.record(statement)?;
+        Ok(vec![])
+    }
+
+    async fn execute(&self, statement: Statement) -> Result<ProxyExecResult, DbErr> {
+        self.record(statement)?;
+        Ok(ProxyExecResult::default())
+    }
 }
 
 fn unix_now() -> i64 {
