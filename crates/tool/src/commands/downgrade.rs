@@ -1,11 +1,10 @@
 use super::confirm::confirm;
-use super::history::{describe_current, Ledger};
+use super::history::{describe_current, print_script, Ledger};
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
 use migration::revision::{applied_count, resolve};
-use migration::{sql_script, Direction, Migrator, MigratorTrait};
-use sea_orm::ConnectionTrait;
+use migration::{Direction, Migrator, MigratorTrait};
 use std::io::Write;
 
 /// The migrations to revert, newest first.
@@ -60,23 +59,7 @@ pub async fn run(
     let ledger = Ledger::read(session, &session.db).await?;
     let to_revert = plan(session, &ledger, steps, to)?;
     if sql {
-        if to_revert.is_empty() {
-            writeln!(
-                out,
-                "-- nothing to revert: the database is at {}",
-                describe_current(&ledger)
-            )?;
-        } else {
-            let backend = session.db.get_database_backend();
-            write!(
-                out,
-                "{}",
-                sql_script(backend, Direction::Down, &to_revert)
-                    .await
-                    .map_err(|e| session.fail(e))?
-            )?;
-        }
-        return Ok(exit::OK);
+        return print_script(session, &ledger, Direction::Down, &to_revert, out).await;
     }
     if to_revert.is_empty() {
         writeln!(

@@ -91,3 +91,33 @@ fn format_time(unix_seconds: i64) -> String {
         .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
         .unwrap_or_else(|| format!("at {unix_seconds}"))
 }
+
+/// `--sql` for upgrade and downgrade: the script for `names` in this database's dialect, run
+/// nowhere.
+pub async fn print_script(
+    session: &Session,
+    ledger: &Ledger,
+    direction: migration::Direction,
+    names: &[String],
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    if names.is_empty() {
+        let verb = if direction == migration::Direction::Up {
+            "apply"
+        } else {
+            "revert"
+        };
+        writeln!(
+            out,
+            "-- nothing to {verb}: the database is at {}",
+            describe_current(ledger)
+        )?;
+    } else {
+        let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
+        let script = migration::sql_script(backend, direction, names)
+            .await
+            .map_err(|e| session.fail(e))?;
+        write!(out, "{script}")?;
+    }
+    Ok(exit::OK)
+}

@@ -1,10 +1,9 @@
-use super::history::{describe_current, Ledger};
+use super::history::{describe_current, print_script, Ledger};
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
 use migration::revision::{applied_count, resolve};
-use migration::{ensure_adoptable, sql_script, Direction, Migrator, MigratorTrait};
-use sea_orm::ConnectionTrait;
+use migration::{ensure_adoptable, Direction, Migrator, MigratorTrait};
 use std::io::Write;
 
 /// The migrations to apply, oldest first.
@@ -35,23 +34,7 @@ pub async fn print_sql(
 ) -> Result<u8, ToolError> {
     let ledger = Ledger::read(session, &session.db).await?;
     let to_apply = plan(session, &ledger, to)?;
-    if to_apply.is_empty() {
-        writeln!(
-            out,
-            "-- nothing to apply: the database is at {}",
-            describe_current(&ledger)
-        )?;
-    } else {
-        let backend = session.db.get_database_backend();
-        write!(
-            out,
-            "{}",
-            sql_script(backend, Direction::Up, &to_apply)
-                .await
-                .map_err(|e| session.fail(e))?
-        )?;
-    }
-    Ok(exit::OK)
+    print_script(session, &ledger, Direction::Up, &to_apply, out).await
 }
 
 pub async fn run(
