@@ -65,6 +65,8 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
         lock: LockOptions {
             timeout: Duration::from_secs(timeout),
         },
+        // An explicit opt-in: a fleet should not apply a late-merged migration unnoticed.
+        allow_out_of_order: std::env::var("MIGRATION_ALLOW_OUT_OF_ORDER").is_ok_and(|v| v == "1"),
     };
 
     let migrate_db = db_config::connect(&migrate_url).await?;

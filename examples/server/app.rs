@@ -12,8 +12,8 @@ use axum::{Json, Router};
 use entity::enums::UserRole;
 use entity::{user, visitor};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
-    ModelTrait, QueryOrder, Set, SqlErr,
+    ActiveModelTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, ModelTrait, QueryOrder,
+    Set, SqlErr,
 };
 use serde::Deserialize;
 use serde_json::json;
@@ -91,32 +91,39 @@ impl IntoResponse for ApiError {
     }
 }
 
-fn backend_name(backend: DbBackend) -> &'static str {
-    match backend {
-        DbBackend::Sqlite => "sqlite",
-        DbBackend::Postgres => "postgres",
-        DbBackend::MySql => "mysql",
-    }
-}
-
 /// Liveness plus the schema revision, read from the database on every call: 503 if the
 /// database cannot answer.
 async fn health(State(db): State<DatabaseConnection>) -> Response {
-    let database = backend_name(db.get_database_backend());
-    match migration::applied_revisions(&db).await {
-        Ok(applied) => {
-            let revision = applied.last().map(|a| a.version.clone());
-            let pending = migration::known_revisions()
-                .iter()
-                .filter(|k| !applied.iter().any(|a| &a.version == *k))
-                .count();
-            Json(json!({ "status": "ok", "revision": revision, "pending": pending, "database": database }))
-                .into_response()
-        }
+    let database = match db.get_database_backend() {
+        DbBackend::Sqlite => "sqlite",
+        DbBackend::Postgres => "postgres",
+        DbBackend::MySql => "mysql",
+        _ => "other",
+    };
+    let unavailable = |reason: &str| {
+        let body = json!({ "status": "unavailable", "reason": reason, "database": database });
+        (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+    };
+    let status = match migration::migrations() {
+        Ok(migrations) => migration::status(&db, &migrations).await.map(|s| {
+            s.map(|s| {
+                (
+                    s.current.map(|c| migrations.name(c).to_owned()),
+                    s.pending.len(),
+                )
+            })
+        }),
+        Err(err) => Err(err),
+    };
+    match status {
+        Ok(Some((revision, pending))) => Json(
+            json!({ "status": "ok", "revision": revision, "pending": pending, "database": database }),
+        )
+        .into_response(),
+        Ok(None) => unavailable("the schema is not migrated: the version table is missing"),
         Err(err) => {
             tracing::warn!(error = %err, "health check cannot read the schema revision");
-            let body = json!({ "status": "unavailable", "database": database });
-            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
+            unavailable("cannot read the schema revision")
         }
     }
 }

@@ -16,41 +16,40 @@ pub mod enums;
 pub mod registry;
 pub mod vector;
 
-pub mod agent;
-pub mod agent_version;
-pub mod case;
-pub mod chat_log;
-pub mod chunk;
-pub mod collection;
-pub mod collection_item;
-pub mod datasource;
-pub mod document;
-pub mod embedding;
-pub mod job;
-pub mod pipeline_run;
-pub mod reminder;
-pub mod report;
-pub mod session;
-pub mod user;
-pub mod visitor;
+/// The one list of entities. It declares each module, exports each entity in [`prelude`] and
+/// feeds [`registry`], so an entity cannot be compiled in yet missed by `check`.
+macro_rules! entities {
+    ($($module:ident => $name:ident),+ $(,)?) => {
+        $(pub mod $module;)+
 
-pub mod prelude {
-    pub use crate::agent::Entity as Agent;
-    pub use crate::agent_version::Entity as AgentVersion;
-    pub use crate::case::Entity as Case;
-    pub use crate::chat_log::Entity as ChatLog;
-    pub use crate::chunk::Entity as Chunk;
-    pub use crate::collection::Entity as Collection;
-    pub use crate::collection_item::Entity as CollectionItem;
-    pub use crate::datasource::Entity as Datasource;
-    pub use crate::document::Entity as Document;
-    pub use crate::embedding::Entity as Embedding;
-    pub use crate::enums::*;
-    pub use crate::job::Entity as Job;
-    pub use crate::pipeline_run::Entity as PipelineRun;
-    pub use crate::reminder::Entity as Reminder;
-    pub use crate::report::Entity as Report;
-    pub use crate::session::Entity as Session;
-    pub use crate::user::Entity as User;
-    pub use crate::visitor::Entity as Visitor;
+        pub mod prelude {
+            pub use crate::enums::*;
+            $(pub use crate::$module::Entity as $name;)+
+        }
+
+        /// Every table the entities define, in the order of this list.
+        fn all_tables() -> Vec<registry::TableSpec> {
+            vec![$(registry::spec::<$module::Entity>()),+]
+        }
+    };
+}
+
+entities! {
+    user => User,
+    visitor => Visitor,
+    case => Case,
+    session => Session,
+    report => Report,
+    job => Job,
+    reminder => Reminder,
+    agent => Agent,
+    agent_version => AgentVersion,
+    datasource => Datasource,
+    document => Document,
+    chunk => Chunk,
+    embedding => Embedding,
+    collection => Collection,
+    collection_item => CollectionItem,
+    chat_log => ChatLog,
+    pipeline_run => PipelineRun,
 }

@@ -26,7 +26,7 @@ pub struct TableSpec {
     pub foreign_keys: Vec<ForeignKeySpec>,
 }
 
-fn spec<E: EntityTrait + Default>() -> TableSpec
+pub(crate) fn spec<E: EntityTrait + Default>() -> TableSpec
 where
     E::Relation: Iterable,
 {
@@ -35,10 +35,10 @@ where
         // `belongs_to` is the non-owning side of a has-one: the side that holds the key.
         .filter(|def| def.rel_type == RelationType::HasOne && !def.is_owner)
         .filter_map(|def| match (&def.from_col, &def.to_tbl) {
-            (Identity::Unary(col), sea_orm::sea_query::TableRef::Table(target)) => {
+            (Identity::Unary(col), sea_orm::sea_query::TableRef::Table(target, _)) => {
                 Some(ForeignKeySpec {
                     column: col.to_string(),
-                    references: target.to_string(),
+                    references: target.1.to_string(),
                 })
             }
             _ => None,
@@ -56,28 +56,9 @@ where
     }
 }
 
-/// Every table the entities define, parents before children (the order tables are created in).
+/// Every table the entities define, in the order of the one entity list (`lib.rs`).
 pub fn tables() -> Vec<TableSpec> {
-    use crate::*;
-    vec![
-        spec::<user::Entity>(),
-        spec::<visitor::Entity>(),
-        spec::<case::Entity>(),
-        spec::<session::Entity>(),
-        spec::<report::Entity>(),
-        spec::<job::Entity>(),
-        spec::<reminder::Entity>(),
-        spec::<agent::Entity>(),
-        spec::<agent_version::Entity>(),
-        spec::<datasource::Entity>(),
-        spec::<document::Entity>(),
-        spec::<chunk::Entity>(),
-        spec::<embedding::Entity>(),
-        spec::<collection::Entity>(),
-        spec::<collection_item::Entity>(),
-        spec::<chat_log::Entity>(),
-        spec::<pipeline_run::Entity>(),
-    ]
+    crate::all_tables()
 }
 
 /// Just the table names, in creation order.

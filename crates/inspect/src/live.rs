@@ -41,13 +41,23 @@ pub async fn list_tables<C: ConnectionTrait>(db: &C) -> Result<Vec<String>, DbEr
             "SELECT CAST(table_name AS CHAR) AS table_name FROM information_schema.tables \
              WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1"
         }
+        other => {
+            return Err(DbErr::BackendNotSupported {
+                db: other.as_str(),
+                ctx: "schema inspection",
+            })
+        }
     };
     let rows = db
-        .query_all(Statement::from_string(db.get_database_backend(), sql))
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
         .await?;
-    rows.iter()
+    let mut names = rows
+        .iter()
         .map(|r| r.try_get::<String>("", "table_name"))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    // Sorted here: the server's collation is not fixed by the driver (sqlx 0.9).
+    names.sort();
+    Ok(names)
 }
 
 pub async fn has_table<C: ConnectionTrait>(db: &C, table: &str) -> Result<bool, DbErr> {
@@ -73,9 +83,15 @@ async fn columns<C: ConnectionTrait>(db: &C, table: &str) -> Result<Vec<LiveColu
              FROM information_schema.columns \
              WHERE table_schema = DATABASE() AND table_name = ? ORDER BY ordinal_position"
         }
+        other => {
+            return Err(DbErr::BackendNotSupported {
+                db: other.as_str(),
+                ctx: "schema inspection",
+            })
+        }
     };
     let stmt = Statement::from_sql_and_values(backend, sql, [Value::from(table)]);
-    let rows = db.query_all(stmt).await?;
+    let rows = db.query_all_raw(stmt).await?;
     rows.iter()
         .map(|r| {
             Ok(LiveColumn {
@@ -111,10 +127,16 @@ async fn foreign_keys<C: ConnectionTrait>(
              FROM information_schema.key_column_usage \
              WHERE table_schema = DATABASE() AND table_name = ? AND referenced_table_name IS NOT NULL"
         }
+        other => {
+            return Err(DbErr::BackendNotSupported {
+                db: other.as_str(),
+                ctx: "schema inspection",
+            })
+        }
     };
     let stmt = Statement::from_sql_and_values(backend, sql, [Value::from(table)]);
     let mut fks = db
-        .query_all(stmt)
+        .query_all_raw(stmt)
         .await?
         .iter()
         .map(|r| {

@@ -1,15 +1,14 @@
 //! The application's boot-time entry point.
 
-use crate::{
-    applied_revisions, check_known, ensure_adoptable, known_revisions, LockOptions, MigrateError,
-    MigrationLock, Migrator,
-};
+use crate::{LockOptions, MigrateError, Migrations, Request, Runner, Target};
 use sea_orm::DatabaseConnection;
-use sea_orm_migration::MigratorTrait;
 
 #[derive(Debug, Clone, Default)]
 pub struct BootOptions {
     pub lock: LockOptions,
+    /// Apply a pending migration that is older than the newest applied one (two branches
+    /// merged out of order). Off by default: boot refuses and names both.
+    pub allow_out_of_order: bool,
 }
 
 /// What a boot-time migration did.
@@ -17,34 +16,43 @@ pub struct BootOptions {
 pub struct BootReport {
     /// Migrations applied by this call (empty when another replica got there first).
     pub applied: Vec<String>,
-    /// The newest applied migration afterwards: after a successful run every migration of
-    /// this build is applied, so this is always the build's head.
+    /// The newest applied migration afterwards.
     pub current: Option<String>,
 }
 
-/// Brings the schema to head, safely: takes the migration lock, refuses unknown revisions and
-/// unrecorded tables, applies what is pending, releases. Cheap when nothing is pending.
+/// Brings the schema to head, safely: under the migration lock, refusing unknown revisions,
+/// unrecorded tables and out-of-order migrations. At head it costs the lock and two small
+/// queries.
 pub async fn migrate_on_boot(
     db: &DatabaseConnection,
     options: &BootOptions,
 ) -> Result<BootReport, MigrateError> {
-    let lock = MigrationLock::acquire(db, &options.lock).await?;
-    let conn = lock.conn();
-    let before = applied_revisions(&conn).await?;
-    check_known(&before)?;
-    let pending: Vec<String> = known_revisions()
-        .into_iter()
-        .filter(|k| !before.iter().any(|a| &a.version == k))
-        .collect();
-    if !pending.is_empty() {
-        ensure_adoptable(&conn, &before).await?;
-        tracing::info!(count = pending.len(), "applying pending migrations");
-        Migrator::up(lock.conn(), None).await?;
-    }
-    lock.release().await?;
-    // After a successful `up`, every known migration is applied.
+    migrate_to_head(&crate::migrations()?, db, options).await
+}
+
+/// [`migrate_on_boot`] for any list of migrations.
+pub async fn migrate_to_head(
+    migrations: &Migrations,
+    db: &DatabaseConnection,
+    options: &BootOptions,
+) -> Result<BootReport, MigrateError> {
+    let request = Request::Upgrade {
+        target: Target::Head,
+        allow_out_of_order: options.allow_out_of_order,
+    };
+    let outcome = Runner::new(migrations, db, options.lock.clone())
+        .run(&request, None)
+        .await?;
     Ok(BootReport {
-        applied: pending,
-        current: known_revisions().pop(),
+        applied: outcome
+            .plan
+            .names(migrations)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        current: outcome
+            .status
+            .current
+            .map(|c| migrations.name(c).to_owned()),
     })
 }

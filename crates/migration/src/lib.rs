@@ -1,44 +1,56 @@
-//! Embedded schema migrations.
+//! Embedded schema migrations, and the one core that runs them.
 //!
 //! An application embeds [`Migrator`] and calls either the plain sea-orm entry point
 //! `Migrator::up(&db, None)`, or [`migrate_on_boot`], which adds what a fleet needs: a
-//! migration lock so replicas starting together migrate once, and checks that refuse to run
-//! against a database this build does not understand (see [`MigrateError`]).
+//! migration lock so replicas starting together migrate once, one transaction per run where
+//! the backend allows it, and refusals instead of surprises (see [`PlanError`]).
+//!
+//! The path from a request to SQL is always the same: [`runner::observe`] reads the version
+//! table, [`plan()`] (pure) decides, [`Runner`] executes the plan's steps under the lock, and
+//! `--sql` records the same steps instead of sending them ([`sql_script`]).
 
 mod boot;
-mod ledger;
+mod error;
+mod history;
 mod lock;
-mod migrate_error;
 mod migrations;
-pub mod revision;
-mod sql_preview;
+pub mod plan;
+mod recorder;
+pub mod runner;
+mod sql_script;
+pub mod version_table;
 
-pub use boot::{migrate_on_boot, BootOptions, BootReport};
-pub use ledger::{applied_revisions, check_known, ensure_adoptable, AppliedRevision};
+pub use boot::{migrate_on_boot, migrate_to_head, BootOptions, BootReport};
+pub use error::MigrateError;
+pub use history::Migrations;
 pub use lock::{LockOptions, MigrationLock};
-pub use migrate_error::MigrateError;
-pub use migrations::m20261124_000001_create_schema::TABLES_IN_ORDER;
+pub use plan::{plan, AppliedRevision, DbState, Plan, PlanError, Request, Status, Target};
+pub use runner::{Outcome, Runner};
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};
-pub use sql_preview::{sql_script, Direction};
+pub use sql_script::sql_script;
+pub use version_table::VERSION_TABLE;
 
-/// The table in which applied migrations are recorded.
-pub const VERSION_TABLE: &str = "seaql_migrations";
-
+/// The build's migrations for sea-orm's own entry points (`Migrator::up(&db, None)`).
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            migrations::m20261124_000001_create_schema::Migration,
-        )]
+        migrations::all()
     }
 }
 
-/// Names of all migrations this build knows, oldest first.
-pub fn known_revisions() -> Vec<String> {
-    Migrator::migrations()
-        .iter()
-        .map(|m| m.name().to_owned())
-        .collect()
+/// The build's migrations, ready to plan with.
+pub fn migrations() -> Result<Migrations, MigrateError> {
+    Migrations::of::<Migrator>()
+}
+
+/// The build's view of a database, read-only: `None` when the version table is missing.
+pub async fn status<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    migrations: &Migrations,
+) -> Result<Option<Status>, MigrateError> {
+    Ok(version_table::read(db)
+        .await?
+        .map(|rows| Status::new(migrations, &rows)))
 }

@@ -1,24 +1,25 @@
-//! One migrator at a time per database.
+//! One migrator at a time per database, and the connection the migration runs on.
 //!
 //! - PostgreSQL: a transaction-scoped advisory lock; the migrations then run inside that same
-//!   transaction, so the schema change is atomic and the lock dies with the transaction
-//!   (even if the process is killed).
-//! - MySQL/MariaDB: a named lock (`GET_LOCK`) held on a pinned connection.
-//! - SQLite: an exclusive OS file lock on `<database>.migrate.lock` (released by the OS if the
-//!   process dies); in-memory databases need none.
+//!   transaction, so the whole run is atomic and the lock dies with the transaction (even if
+//!   the process is killed).
+//! - SQLite: `BEGIN IMMEDIATE`, SQLite's own write lock, held by the transaction the migrations
+//!   run in: atomic as well, and released by the OS if the process dies. No lock file.
+//! - MySQL/MariaDB: a named lock (`GET_LOCK`), named after the database so that migrating one
+//!   database never blocks another on the same server, held on a pinned connection. DDL is not
+//!   transactional there; migrations run on the pool.
 
 use crate::MigrateError;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement,
-    TransactionTrait, Value,
+    ConnectionTrait, DatabaseConnection, DatabaseExecutor, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait, Value,
 };
-use sea_orm_migration::SchemaManagerConnection;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Key of the PostgreSQL advisory lock: an arbitrary constant ("counsel" in ASCII).
 const PG_LOCK_KEY: i64 = 0x0063_6f75_6e73_656c;
-const MYSQL_LOCK_NAME: &str = "counsel_db_migrations";
+/// The MySQL lock name is this prefix plus the database name, cut to MySQL's 64 characters.
+const MYSQL_LOCK_NAME: &str = "LEFT(CONCAT('counsel_migrate:', DATABASE()), 64)";
 
 #[derive(Debug, Clone)]
 pub struct LockOptions {
@@ -34,26 +35,16 @@ impl Default for LockOptions {
     }
 }
 
-/// The file behind a SQLite pool; `None` for in-memory databases, which no other process sees.
-fn sqlite_file(db: &DatabaseConnection) -> Option<PathBuf> {
-    let options = db.get_sqlite_connection_pool().connect_options();
-    let path = options.get_filename();
-    // sqlx names in-memory databases `file:sqlx-in-memory-N`.
-    if path.as_os_str().is_empty() || path.to_string_lossy().starts_with("file:") {
-        return None;
-    }
-    Some(path.to_path_buf())
-}
-
 enum Held {
-    Postgres(DatabaseTransaction),
-    MySql(DatabaseTransaction),
-    File(std::fs::File),
-    Nothing,
+    /// PostgreSQL and SQLite: the lock is the transaction the migrations run in.
+    Transaction(DatabaseTransaction),
+    /// MySQL: the pinned connection that holds `GET_LOCK`.
+    Named(DatabaseTransaction),
 }
 
 /// Proof that this process may migrate; run migrations through [`MigrationLock::conn`], then
-/// call [`MigrationLock::release`]. Dropping it without release rolls back on PostgreSQL.
+/// call [`MigrationLock::release`]. Dropping it without release rolls everything back
+/// (PostgreSQL, SQLite) and frees the lock.
 pub struct MigrationLock<'db> {
     db: &'db DatabaseConnection,
     held: Held,
@@ -64,40 +55,38 @@ impl<'db> MigrationLock<'db> {
         db: &'db DatabaseConnection,
         options: &LockOptions,
     ) -> Result<Self, MigrateError> {
+        let mut wait = Waiting::start(options.timeout);
         let held = match db.get_database_backend() {
-            DbBackend::Postgres => Held::Postgres(lock_postgres(db, options.timeout).await?),
-            DbBackend::MySql => Held::MySql(lock_mysql(db, options.timeout).await?),
-            DbBackend::Sqlite => match sqlite_file(db) {
-                Some(path) => Held::File(lock_file(&path, options.timeout).await?),
-                None => Held::Nothing,
-            },
+            DbBackend::Postgres => Held::Transaction(lock_postgres(db, &mut wait).await?),
+            DbBackend::Sqlite => Held::Transaction(lock_sqlite(db, &mut wait).await?),
+            DbBackend::MySql => Held::Named(lock_mysql(db, options.timeout).await?),
+            other => return Err(crate::error::unsupported(other, "the migration lock").into()),
         };
         Ok(Self { db, held })
     }
 
     /// The connection migrations must use while the lock is held.
-    pub fn conn(&self) -> SchemaManagerConnection<'_> {
+    pub fn conn(&self) -> DatabaseExecutor<'_> {
         match &self.held {
-            Held::Postgres(txn) => SchemaManagerConnection::Transaction(txn),
-            _ => SchemaManagerConnection::Connection(self.db),
+            Held::Transaction(txn) => DatabaseExecutor::Transaction(txn),
+            Held::Named(_) => DatabaseExecutor::Connection(self.db),
         }
     }
 
-    /// Commits (PostgreSQL) and gives the lock back.
+    /// Whether everything run through [`Self::conn`] commits or rolls back as one.
+    pub fn is_atomic(&self) -> bool {
+        matches!(self.held, Held::Transaction(_))
+    }
+
+    /// Commits (PostgreSQL, SQLite) and gives the lock back.
     pub async fn release(self) -> Result<(), MigrateError> {
         match self.held {
-            Held::Postgres(txn) => txn.commit().await?,
-            Held::MySql(txn) => {
-                txn.execute(Statement::from_sql_and_values(
-                    DbBackend::MySql,
-                    "SELECT RELEASE_LOCK(?)",
-                    [Value::from(MYSQL_LOCK_NAME)],
-                ))
-                .await?;
+            Held::Transaction(txn) => txn.commit().await?,
+            Held::Named(txn) => {
+                txn.execute_unprepared(&format!("DO RELEASE_LOCK({MYSQL_LOCK_NAME})"))
+                    .await?;
                 txn.commit().await?;
             }
-            Held::File(file) => drop(file),
-            Held::Nothing => {}
         }
         Ok(())
     }
@@ -105,13 +94,12 @@ impl<'db> MigrationLock<'db> {
 
 async fn lock_postgres(
     db: &DatabaseConnection,
-    timeout: Duration,
+    wait: &mut Waiting,
 ) -> Result<DatabaseTransaction, MigrateError> {
     let txn = db.begin().await?;
-    let started = Instant::now();
     loop {
         let row = txn
-            .query_one(Statement::from_sql_and_values(
+            .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
                 "SELECT pg_try_advisory_xact_lock($1) AS locked",
                 [Value::from(PG_LOCK_KEY)],
@@ -120,7 +108,68 @@ async fn lock_postgres(
         if row.map(|r| r.try_get::<bool>("", "locked")).transpose()? == Some(true) {
             return Ok(txn);
         }
-        wait_or_give_up(started, timeout).await?;
+        if wait.give_up().await {
+            let holder = postgres_lock_holder(&txn).await;
+            return Err(MigrateError::LockTimeout {
+                waited: wait.timeout,
+                holder,
+            });
+        }
+    }
+}
+
+/// Who holds the advisory lock, so that an orphaned session can be ended by name.
+async fn postgres_lock_holder(txn: &DatabaseTransaction) -> Option<String> {
+    // A bigint advisory key is stored as classid (high half) and objid (low half).
+    let sql = "SELECT a.pid, COALESCE(a.application_name, '') AS app, \
+               COALESCE(host(a.client_addr), 'local') AS client, \
+               COALESCE(to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS TZ'), '?') AS since \
+               FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+               WHERE l.locktype = 'advisory' AND l.granted \
+               AND l.classid::bigint = ($1 >> 32) AND l.objid::bigint = ($1 & 4294967295) \
+               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
+               LIMIT 1";
+    let row = txn
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            [Value::from(PG_LOCK_KEY)],
+        ))
+        .await
+        .ok()??;
+    let pid: i32 = row.try_get("", "pid").ok()?;
+    let app: String = row.try_get("", "app").ok()?;
+    let client: String = row.try_get("", "client").ok()?;
+    let since: String = row.try_get("", "since").ok()?;
+    Some(format!(
+        "held by PostgreSQL backend pid {pid} (application '{app}', client {client}, in a \
+         transaction since {since}); if that migrator is gone, end its session with \
+         `SELECT pg_terminate_backend({pid});`"
+    ))
+}
+
+async fn lock_sqlite(
+    db: &DatabaseConnection,
+    wait: &mut Waiting,
+) -> Result<DatabaseTransaction, MigrateError> {
+    let immediate = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    };
+    loop {
+        match db.begin_with_options(immediate).await {
+            Ok(txn) => return Ok(txn),
+            // Another writer holds the lock (after the connection's busy timeout).
+            Err(e) if e.to_string().contains("locked") || e.to_string().contains("busy") => {
+                if wait.give_up().await {
+                    return Err(MigrateError::LockTimeout {
+                        waited: wait.timeout,
+                        holder: None,
+                    });
+                }
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 
@@ -131,13 +180,10 @@ async fn lock_mysql(
     // The transaction only pins one pooled connection for the lock's lifetime.
     let txn = db.begin().await?;
     let row = txn
-        .query_one(Statement::from_sql_and_values(
+        .query_one_raw(Statement::from_sql_and_values(
             DbBackend::MySql,
-            "SELECT GET_LOCK(?, ?) AS locked",
-            [
-                Value::from(MYSQL_LOCK_NAME),
-                Value::from(timeout.as_secs() as i64),
-            ],
+            format!("SELECT GET_LOCK({MYSQL_LOCK_NAME}, ?) AS locked"),
+            [Value::from(timeout.as_secs() as i64)],
         ))
         .await?;
     match row
@@ -146,42 +192,49 @@ async fn lock_mysql(
         .flatten()
     {
         Some(1) => Ok(txn),
-        _ => Err(MigrateError::LockTimeout { waited: timeout }),
+        _ => Err(MigrateError::LockTimeout {
+            waited: timeout,
+            holder: None,
+        }),
     }
 }
 
-async fn lock_file(
-    db_file: &std::path::Path,
+/// Polling for a lock: says once that it waits, then every ten seconds, and knows when to stop.
+struct Waiting {
+    started: Instant,
     timeout: Duration,
-) -> Result<std::fs::File, MigrateError> {
-    let mut path = db_file.as_os_str().to_owned();
-    path.push(".migrate.lock");
-    let path = PathBuf::from(path);
-    let lock_err = |source| MigrateError::LockFile {
-        path: path.display().to_string(),
-        source,
-    };
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(lock_err)?;
-    let started = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => wait_or_give_up(started, timeout).await?,
-            Err(std::fs::TryLockError::Error(e)) => return Err(lock_err(e)),
+    last_said: Option<Instant>,
+}
+
+impl Waiting {
+    const POLL: Duration = Duration::from_millis(250);
+    const SAY_EVERY: Duration = Duration::from_secs(10);
+
+    fn start(timeout: Duration) -> Self {
+        Self {
+            started: Instant::now(),
+            timeout,
+            last_said: None,
         }
     }
-}
 
-async fn wait_or_give_up(started: Instant, timeout: Duration) -> Result<(), MigrateError> {
-    if started.elapsed() >= timeout {
-        return Err(MigrateError::LockTimeout { waited: timeout });
+    /// Sleeps before the next try; `true` once the timeout has passed.
+    async fn give_up(&mut self) -> bool {
+        if self.started.elapsed() >= self.timeout {
+            return true;
+        }
+        if self
+            .last_said
+            .is_none_or(|t| t.elapsed() >= Self::SAY_EVERY)
+        {
+            tracing::info!(
+                waited_secs = self.started.elapsed().as_secs(),
+                timeout_secs = self.timeout.as_secs(),
+                "waiting for the migration lock held by another process"
+            );
+            self.last_said = Some(Instant::now());
+        }
+        tokio::time::sleep(Self::POLL).await;
+        false
     }
-    tracing::info!("waiting for the migration lock held by another process");
-    tokio::time::sleep(Duration::from_millis(250)).await;
-    Ok(())
 }

@@ -53,6 +53,14 @@ pub async fn sqlite() -> TestDb {
     }
 }
 
+/// Another brand-new empty database on the same backend as `like`.
+pub async fn fresh_like(like: &TestDb) -> TestDb {
+    match &like.cleanup {
+        Cleanup::Dir(_) => sqlite().await,
+        Cleanup::Server { admin_url, .. } => server(like.name, admin_url).await,
+    }
+}
+
 async fn server(name: &'static str, admin_url: &str) -> TestDb {
     let database = format!("{PREFIX}{}", uuid::Uuid::new_v4().simple());
     let admin = Database::connect(admin_url)
@@ -95,7 +103,7 @@ impl TestDb {
     /// Runs raw SQL, for tests that set up hand-made states.
     pub async fn exec(&self, sql: &str) {
         self.db
-            .execute(Statement::from_string(self.backend(), sql.to_owned()))
+            .execute_raw(Statement::from_string(self.backend(), sql.to_owned()))
             .await
             .unwrap_or_else(|e| panic!("[{}] {sql}: {e}", self.name));
     }

@@ -47,17 +47,26 @@ pub enum Command {
     Current,
     /// List every migration with its state, oldest first.
     History,
-    /// Apply pending migrations (all of them, or up to --to).
+    /// Apply pending migrations: all of them (`head`), up to a revision, or the next N (`+N`).
     Upgrade {
-        /// Stop after this revision (name, unique prefix, or `head`).
+        /// `head` (default), a revision (name or unique prefix), or `+N`.
+        #[arg(value_name = "REV", conflicts_with = "to")]
+        revision: Option<String>,
+        /// Same as the positional REV.
         #[arg(long, value_name = "REV")]
         to: Option<String>,
         /// Print the SQL this would run on this database's backend, and run nothing.
         #[arg(long)]
         sql: bool,
+        /// Also apply pending migrations older than the newest applied one (merged out of order).
+        #[arg(long)]
+        allow_out_of_order: bool,
     },
     /// Revert applied migrations (the newest one by default). Asks for confirmation.
     Downgrade {
+        /// `-N` (default -1), a revision to go back to (name or unique prefix), or `base`.
+        #[arg(value_name = "REV", allow_negative_numbers = true, conflicts_with_all = ["steps", "to"])]
+        revision: Option<String>,
         /// How many migrations to revert.
         #[arg(short = 'n', long = "steps", value_name = "N", conflicts_with = "to")]
         steps: Option<u32>,
@@ -72,11 +81,14 @@ pub enum Command {
         sql: bool,
     },
     /// Record a revision as applied without running any SQL: adopt a database whose tables
-    /// already exist, or correct the version table.
+    /// already exist, or correct the version table. `stamp base` asks for confirmation.
     Stamp {
         /// Revision to record (name, unique prefix, `head` or `base`).
         #[arg(default_value = "head", value_name = "REV")]
         revision: String,
+        /// Do not ask for confirmation.
+        #[arg(short, long)]
+        yes: bool,
     },
     /// Empty the version table (tables and data are kept). Asks for confirmation.
     Reset {

@@ -1,25 +1,49 @@
-use db_config::{ConfigError, ConnectError};
+use db_config::{ConfigError, ConnectError, DbUrl};
 use migration::MigrateError;
+use std::fmt;
 
-/// Everything a command can fail with; the message is what the operator sees.
+/// Everything a command can fail with, typed until the binary prints it.
 #[derive(Debug, thiserror::Error)]
 pub enum ToolError {
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
     Connect(#[from] ConnectError),
-    #[error("{0}")]
-    Migrate(String),
+    #[error(transparent)]
+    Migrate(#[from] MigrateError),
     #[error("{0}")]
     Refused(String),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
 }
 
-impl ToolError {
-    /// A migration error with the password scrubbed from any driver text it carries.
-    pub fn migrate(err: MigrateError, redact: impl Fn(&str) -> String) -> Self {
-        ToolError::Migrate(redact(&err.to_string()))
+impl From<migration::PlanError> for ToolError {
+    fn from(err: migration::PlanError) -> Self {
+        ToolError::Migrate(err.into())
+    }
+}
+
+impl From<sea_orm::DbErr> for ToolError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        ToolError::Migrate(err.into())
+    }
+}
+
+/// A failed command as the operator sees it: the error, with the database password scrubbed
+/// out of any driver text it carries. This is the only place that scrubbing happens.
+#[derive(Debug)]
+pub struct Failure {
+    pub error: ToolError,
+    pub url: Option<DbUrl>,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.error.to_string();
+        match &self.url {
+            Some(url) => f.write_str(&url.redact(&text)),
+            None => f.write_str(&text),
+        }
     }
 }
 

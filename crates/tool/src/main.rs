@@ -39,8 +39,8 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout();
     match runtime.block_on(manage_db::commands::run(&cli, &mut stdout)) {
         Ok(code) => ExitCode::from(code),
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err(failure) => {
+            eprintln!("error: {failure}");
             ExitCode::from(exit::FAILED)
         }
     }

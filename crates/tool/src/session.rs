@@ -1,9 +1,9 @@
-//! A connected database plus what every command needs to talk about it safely.
+//! A connected database plus what every command needs to talk about it.
 
 use crate::cli::Cli;
 use crate::ToolError;
 use db_config::{ConnectSettings, DbUrl, Purpose};
-use migration::{LockOptions, MigrateError, MigrationLock};
+use migration::{LockOptions, Migrations, Runner};
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
@@ -11,15 +11,20 @@ pub struct Session {
     pub url: DbUrl,
     pub db: DatabaseConnection,
     pub lock: LockOptions,
+    pub migrations: Migrations,
 }
 
 impl Session {
-    /// Resolves the URL (flag, then environment), connects with bounded timeouts.
-    pub async fn open(cli: &Cli) -> Result<Self, ToolError> {
-        let url = match &cli.database_url {
+    /// Resolves the URL (flag, then environment).
+    pub fn resolve_url(cli: &Cli) -> Result<DbUrl, ToolError> {
+        Ok(match &cli.database_url {
             Some(raw) => DbUrl::parse(raw)?,
             None => DbUrl::from_env(Purpose::Migrations)?,
-        };
+        })
+    }
+
+    /// Connects with bounded timeouts.
+    pub async fn open(cli: &Cli, url: DbUrl) -> Result<Self, ToolError> {
         let settings = ConnectSettings {
             connect_timeout: Duration::from_secs(cli.connect_timeout.max(1)),
             ..ConnectSettings::default()
@@ -28,17 +33,15 @@ impl Session {
         let lock = LockOptions {
             timeout: Duration::from_secs(cli.lock_timeout),
         };
-        Ok(Session { url, db, lock })
+        Ok(Session {
+            url,
+            db,
+            lock,
+            migrations: migration::migrations()?,
+        })
     }
 
-    /// Scrubs this session's password out of a migration error.
-    pub fn fail(&self, err: impl Into<MigrateError>) -> ToolError {
-        ToolError::migrate(err.into(), |t| self.url.redact(t))
-    }
-
-    pub async fn lock(&self) -> Result<MigrationLock<'_>, ToolError> {
-        MigrationLock::acquire(&self.db, &self.lock)
-            .await
-            .map_err(|e| self.fail(e))
+    pub fn runner(&self) -> Runner<'_> {
+        Runner::new(&self.migrations, &self.db, self.lock.clone())
     }
 }

@@ -30,7 +30,7 @@ impl MigrationTrait for Migration {
 }
 
 /// Creation order: every table after the tables it references.
-pub const TABLES_IN_ORDER: [&str; 17] = [
+const TABLES_IN_ORDER: [&str; 17] = [
     "users",
     "visitors",
     "cases",
@@ -385,7 +385,7 @@ mod tests {
         let created: Vec<String> = tables()
             .iter()
             .filter_map(|t| match t.get_table_name() {
-                Some(sea_query::TableRef::Table(name)) => Some(name.to_string()),
+                Some(sea_query::TableRef::Table(name, _)) => Some(name.1.to_string()),
                 _ => None,
             })
             .collect();

@@ -1,7 +1,7 @@
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
-use migration::{applied_revisions, known_revisions, VERSION_TABLE};
+use migration::{version_table, PlanError, Request, Status, VERSION_TABLE};
 use schema_inspect::Drift;
 use serde::Serialize;
 use std::io::Write;
@@ -12,6 +12,8 @@ pub struct VersionTable {
     pub present: bool,
     pub applied: Vec<String>,
     pub pending: Vec<String>,
+    /// Pending, but older than the newest applied migration (merged out of order).
+    pub out_of_order: Vec<String>,
     /// Recorded as applied, but not part of this build.
     pub unknown: Vec<String>,
     pub current: Option<String>,
@@ -34,27 +36,14 @@ pub struct CheckReport {
 /// Reads everything `check` reports. Read-only: it creates nothing, not even the version table.
 pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let db = &session.db;
-    let live = schema_inspect::read_schema(db)
-        .await
-        .map_err(|e| session.fail(e))?;
-    let present = live.tables.contains_key(VERSION_TABLE);
-    let rows = applied_revisions(db).await.map_err(|e| session.fail(e))?;
-    let known = known_revisions();
-    let applied: Vec<String> = known
-        .iter()
-        .filter(|k| rows.iter().any(|r| &r.version == *k))
-        .cloned()
-        .collect();
-    let pending: Vec<String> = known
-        .iter()
-        .filter(|k| !applied.contains(k))
-        .cloned()
-        .collect();
-    let unknown: Vec<String> = rows
-        .iter()
-        .map(|r| r.version.clone())
-        .filter(|v| !known.contains(v))
-        .collect();
+    let m = &session.migrations;
+    let live = schema_inspect::read_schema(db).await?;
+    let rows = version_table::read(db).await?;
+    let present = rows.is_some();
+    let status = Status::new(m, rows.as_deref().unwrap_or_default());
+    let names = |positions: &[usize]| -> Vec<String> {
+        positions.iter().map(|&i| m.name(i).to_owned()).collect()
+    };
 
     let entities = entity::registry::tables();
     let mut entity_tables: Vec<String> = entities.iter().map(|t| t.name.clone()).collect();
@@ -62,23 +51,32 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let database_tables: Vec<String> = live.tables.keys().cloned().collect();
     let drift = schema_inspect::diff(&entities, &live, &[VERSION_TABLE]);
 
+    // What `upgrade` would do: its refusal, if any, is the first thing to fix.
     let mut problems = Vec::new();
-    for revision in &unknown {
-        problems.push(format!(
-            "Can't locate revision '{revision}': recorded as applied but unknown to this build; deploy the matching build or fix the record with `manage-db stamp <revision>`"
-        ));
-    }
-    let adoptable = applied.is_empty() && entity_tables.iter().any(|t| database_tables.contains(t));
-    if adoptable {
-        problems.push("tables exist but no migration is recorded: adopt them with `manage-db stamp head` (no SQL is run)".into());
-    } else if !pending.is_empty() {
-        problems.push(format!(
-            "{} migration(s) pending: run `manage-db upgrade`",
-            pending.len()
-        ));
-    }
+    let upgrade = session.runner().preview(&Request::upgrade_to_head()).await;
+    let refused = match upgrade {
+        Ok(plan) if !plan.is_empty() => {
+            problems.push(format!(
+                "{} migration(s) pending: run `manage-db upgrade`",
+                plan.names(m).len()
+            ));
+            false
+        }
+        Ok(_) => false,
+        Err(migration::MigrateError::Plan(refusal)) => {
+            let text = match &refusal {
+                PlanError::OutOfOrder { .. } => format!("{refusal}"),
+                PlanError::TablesAlreadyExist { .. } => "tables exist but no migration is recorded: adopt them with `manage-db stamp head` (no SQL is run)".into(),
+                _ => refusal.to_string(),
+            };
+            problems.push(text);
+            true
+        }
+        Err(other) => return Err(other.into()),
+    };
     // While migrations are pending, missing tables are expected; drift means more after that.
-    if !drift.is_empty() && (pending.is_empty() || adoptable || !drift.extra_tables.is_empty()) {
+    if !drift.is_empty() && (status.pending.is_empty() || refused || !drift.extra_tables.is_empty())
+    {
         problems.push("the database schema differs from the entities (see Drift): write a migration for the change".into());
     }
 
@@ -89,11 +87,12 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
         version_table: VersionTable {
             name: VERSION_TABLE,
             present,
-            current: applied.last().cloned(),
-            head: known.last().cloned(),
-            applied,
-            pending,
-            unknown,
+            current: status.current.map(|c| m.name(c).to_owned()),
+            head: m.head().map(str::to_owned),
+            applied: names(&status.applied),
+            pending: names(&status.pending),
+            out_of_order: names(&status.out_of_order),
+            unknown: status.unknown.clone(),
         },
         entity_tables,
         database_tables,
@@ -155,6 +154,9 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
     )?;
     writeln!(out, "  applied       {}", list(&v.applied))?;
     writeln!(out, "  pending       {}", list(&v.pending))?;
+    if !v.out_of_order.is_empty() {
+        writeln!(out, "  OUT OF ORDER  {}", list(&v.out_of_order))?;
+    }
     if !v.unknown.is_empty() {
         writeln!(out, "  UNKNOWN       {}", list(&v.unknown))?;
     }

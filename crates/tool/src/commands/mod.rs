@@ -2,45 +2,103 @@
 
 pub mod check;
 pub mod confirm;
-pub mod downgrade;
 pub mod history;
+pub mod migrate;
 pub mod reset;
-pub mod stamp;
-pub mod upgrade;
 
 use crate::cli::{Cli, Command};
+use crate::error::Failure;
 use crate::session::Session;
 use crate::ToolError;
+use migration::{Request, Target};
 use std::io::Write;
 
-/// Connects and runs the chosen command.
-pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, ToolError> {
-    let session = Session::open(cli).await?;
-    let code = match &cli.command {
-        Command::Check { json } => check::run(&session, *json, out).await,
-        Command::Current => history::current(&session, out).await,
-        Command::History => history::history(&session, out).await,
-        Command::Upgrade { to, sql: true } => {
-            upgrade::print_sql(&session, to.as_deref(), out).await
+/// Connects and runs the chosen command. Errors come back typed, with the URL needed to
+/// scrub them.
+pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
+    let url = Session::resolve_url(cli).map_err(|error| Failure { error, url: None })?;
+    let session = Session::open(cli, url.clone())
+        .await
+        .map_err(|error| Failure {
+            error,
+            url: Some(url.clone()),
+        })?;
+    let code = dispatch(&session, &cli.command, out).await;
+    session.db.close().await.ok();
+    code.map_err(|error| Failure {
+        error,
+        url: Some(url),
+    })
+}
+
+async fn dispatch(
+    session: &Session,
+    command: &Command,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    match command {
+        Command::Check { json } => check::run(session, *json, out).await,
+        Command::Current => history::current(session, out).await,
+        Command::History => history::history(session, out).await,
+        Command::Upgrade {
+            revision,
+            to,
+            sql,
+            allow_out_of_order,
+        } => {
+            let spec = revision.as_deref().or(to.as_deref()).unwrap_or("head");
+            let request = Request::Upgrade {
+                target: parse_target(spec),
+                allow_out_of_order: *allow_out_of_order,
+            };
+            migrate::run(
+                session,
+                &request,
+                migrate::Mode::from_flags(*sql, true),
+                out,
+            )
+            .await
         }
-        Command::Upgrade { to, sql: false } => upgrade::run(&session, to.as_deref(), out).await,
         Command::Downgrade {
+            revision,
             steps,
             to,
             yes,
             sql,
         } => {
-            let request = downgrade::Request {
-                steps: *steps,
-                to: to.as_deref(),
-                yes: *yes,
-                sql: *sql,
+            let target = match (revision, steps, to) {
+                (Some(spec), _, _) | (None, None, Some(spec)) => parse_target(spec),
+                (None, Some(n), _) => Target::Relative(-i64::from(*n)),
+                (None, None, None) => Target::Relative(-1),
             };
-            downgrade::run(&session, request, out).await
+            let request = Request::Downgrade { target };
+            migrate::run(
+                session,
+                &request,
+                migrate::Mode::from_flags(*sql, *yes),
+                out,
+            )
+            .await
         }
-        Command::Stamp { revision } => stamp::run(&session, revision, out).await,
-        Command::Reset { yes } => reset::run(&session, *yes, out).await,
-    };
-    session.db.close().await.ok();
-    code
+        Command::Stamp { revision, yes } => {
+            let request = Request::Stamp {
+                target: parse_target(revision),
+            };
+            migrate::run(
+                session,
+                &request,
+                migrate::Mode::from_flags(false, *yes),
+                out,
+            )
+            .await
+        }
+        Command::Reset { yes } => reset::run(session, *yes, out).await,
+    }
+}
+
+fn parse_target(spec: &str) -> Target {
+    match spec.parse() {
+        Ok(target) => target,
+        Err(never) => match never {},
+    }
 }

@@ -2,16 +2,12 @@ use super::confirm::confirm;
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
-use migration::sea_orm_migration::seaql_migrations;
-use migration::{applied_revisions, VERSION_TABLE};
-use sea_orm::EntityTrait;
+use migration::{version_table, MigrationLock, VERSION_TABLE};
 use std::io::Write;
 
 /// Empties the version table; tables and rows stay. Afterwards `stamp` records the real state.
 pub async fn run(session: &Session, yes: bool, out: &mut dyn Write) -> Result<u8, ToolError> {
-    let rows = applied_revisions(&session.db)
-        .await
-        .map_err(|e| session.fail(e))?;
+    let rows = version_table::read(&session.db).await?.unwrap_or_default();
     if rows.is_empty() {
         writeln!(out, "Nothing to do: {VERSION_TABLE} records no migration")?;
         return Ok(exit::OK);
@@ -24,13 +20,9 @@ pub async fn run(session: &Session, yes: bool, out: &mut dyn Write) -> Result<u8
         ),
         yes,
     )?;
-    let lock = session.lock().await?;
-    let deleted = seaql_migrations::Entity::delete_many()
-        .exec(&lock.conn())
-        .await
-        .map_err(|e| session.fail(e))?
-        .rows_affected;
-    lock.release().await.map_err(|e| session.fail(e))?;
+    let lock = MigrationLock::acquire(&session.db, &session.lock).await?;
+    let deleted = version_table::clear(&lock.conn()).await?;
+    lock.release().await?;
     writeln!(
         out,
         "Reset: removed {deleted} record(s) from {VERSION_TABLE}; the schema is untouched"

@@ -1,0 +1,67 @@
+use crate::PlanError;
+use sea_orm::DbErr;
+use std::time::Duration;
+
+/// Everything migrating can fail with. Driver texts inside may echo connection details: the
+/// application's edge scrubs the password once (see `db_config::DbUrl::redact`).
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    /// The request was refused before anything ran.
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+
+    #[error(
+        "timed out after {}s waiting for the migration lock: another process (probably another replica \
+         or a `manage-db` run) is migrating this database{}\n  hint: retry once it finishes, or raise the \
+         timeout (MIGRATION_LOCK_TIMEOUT_SECS)", waited.as_secs(),
+        holder.as_deref().map(|h| format!("; the lock is {h}")).unwrap_or_default()
+    )]
+    LockTimeout {
+        waited: Duration,
+        /// Who holds the lock, where the backend can tell.
+        holder: Option<String>,
+    },
+
+    #[error("two migrations are both named '{0}': names must be unique, the version table records them by name")]
+    DuplicateMigration(String),
+
+    #[error(
+        "the version table {table} cannot be read ({detail}); it is not the table this tool keeps \
+         (columns `version`, `applied_at`)\n  hint: if another tool owns a table of that name, rename \
+         it; if it is a damaged copy of ours, drop it and adopt the schema with `manage-db stamp head`"
+    )]
+    VersionTableMalformed { table: &'static str, detail: String },
+
+    #[error("the version table changed while waiting (another migrator ran); nothing was done, run the command again")]
+    PlanChanged,
+
+    #[error("migration {name} failed ({direction}): {source}\n  {aftermath}")]
+    Step {
+        name: String,
+        direction: &'static str,
+        /// What the failure left behind.
+        aftermath: &'static str,
+        source: DbErr,
+    },
+
+    #[error("database error: {0}")]
+    Db(#[from] DbErr),
+}
+
+impl MigrateError {
+    /// A refusal from the plan (as opposed to a failure while running).
+    pub fn as_plan(&self) -> Option<&PlanError> {
+        match self {
+            MigrateError::Plan(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// A backend sea-orm knows and this crate was not written for.
+pub(crate) fn unsupported(backend: sea_orm::DbBackend, ctx: &'static str) -> DbErr {
+    DbErr::BackendNotSupported {
+        db: backend.as_str(),
+        ctx,
+    }
+}

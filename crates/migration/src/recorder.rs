@@ -1,0 +1,110 @@
+//! A connection that records statements instead of running them: how `--sql` and the list of
+//! tables a migration creates are obtained from the real migration code, not a second copy.
+
+use sea_orm::{
+    DatabaseConnection, DatabaseConnectionType, DbBackend, DbErr, ExecResult, MockDatabase,
+    MockDatabaseConnection, MockDatabaseTrait, MockExecResult, QueryResult, Statement, Transaction,
+};
+use std::sync::{Arc, Mutex};
+
+/// Answers every statement as an empty database would, and keeps it.
+#[derive(Debug, Clone)]
+pub struct Recorder {
+    backend: DbBackend,
+    statements: Arc<Mutex<Vec<Statement>>>,
+}
+
+impl Recorder {
+    /// A recorder and a connection that feeds it.
+    pub fn connect(backend: DbBackend) -> (Self, DatabaseConnection) {
+        let recorder = Recorder {
+            backend,
+            statements: Arc::default(),
+        };
+        let conn = DatabaseConnectionType::MockDatabaseConnection(Arc::new(
+            MockDatabaseConnection::new(recorder.clone()),
+        ))
+        .into();
+        (recorder, conn)
+    }
+
+    /// The statements recorded since the last call.
+    pub fn take(&self) -> Vec<Statement> {
+        self.statements
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default()
+    }
+
+    fn keep(&self, statement: Statement) -> Result<(), DbErr> {
+        self.statements
+            .lock()
+            .map(|mut v| v.push(statement))
+            .map_err(|_| DbErr::Custom("SQL recorder poisoned".into()))
+    }
+}
+
+impl MockDatabaseTrait for Recorder {
+    fn execute(&mut self, _counter: usize, statement: Statement) -> Result<ExecResult, DbErr> {
+        // `ExecResult` has no public constructor: a one-shot mock database makes one.
+        let mut answer =
+            MockDatabase::new(self.backend).append_exec_results([MockExecResult::default()]);
+        let result = answer.execute(0, statement.clone());
+        self.keep(statement)?;
+        result
+    }
+
+    fn query(&mut self, _counter: usize, statement: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.keep(statement)?;
+        Ok(vec![])
+    }
+
+    fn begin(&mut self) {}
+    fn commit(&mut self) {}
+    fn rollback(&mut self) {}
+
+    fn drain_transaction_log(&mut self) -> Vec<Transaction> {
+        vec![]
+    }
+
+    fn get_database_backend(&self) -> DbBackend {
+        self.backend
+    }
+
+    fn ping(&self) -> Result<(), DbErr> {
+        Ok(())
+    }
+}
+
+/// The table a `CREATE TABLE` statement creates, unquoted.
+pub fn created_table(sql: &str) -> Option<String> {
+    let rest = sql.trim_start().strip_prefix("CREATE TABLE ")?;
+    let rest = rest.strip_prefix("IF NOT EXISTS ").unwrap_or(rest);
+    let name: String = match rest.chars().next()? {
+        q @ ('"' | '`') => rest[1..].split(q).next()?.to_owned(),
+        _ => rest.split([' ', '(']).next()?.to_owned(),
+    };
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_table_names_in_every_dialect() {
+        assert_eq!(
+            created_table(r#"CREATE TABLE "users" ( "id" uuid )"#).as_deref(),
+            Some("users")
+        );
+        assert_eq!(
+            created_table("CREATE TABLE `users` ( `id` binary(16) )").as_deref(),
+            Some("users")
+        );
+        assert_eq!(
+            created_table(r#"CREATE TABLE IF NOT EXISTS "seaql_migrations" ( )"#).as_deref(),
+            Some("seaql_migrations")
+        );
+        assert_eq!(created_table("CREATE INDEX x ON y (z)"), None);
+    }
+}

@@ -1,0 +1,209 @@
+//! The one runner: observe the database, plan, execute the plan under the migration lock.
+//! Boot, `upgrade`, `downgrade` and `stamp` all go through [`Runner::run`]; `--sql`, `check`
+//! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
+
+use crate::plan::{plan, AppliedRevision, DbState, Plan, Request, Status};
+use crate::recorder::{created_table, Recorder};
+use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
+use sea_orm_migration::SchemaManager;
+
+/// One unit of work of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'p> {
+    Apply(usize),
+    Revert(usize),
+    Record(usize),
+    Unrecord(&'p str),
+}
+
+impl Plan {
+    pub fn steps(&self) -> Vec<Step<'_>> {
+        match self {
+            Plan::Apply(p) => p.iter().map(|&i| Step::Apply(i)).collect(),
+            Plan::Revert(p) => p.iter().map(|&i| Step::Revert(i)).collect(),
+            Plan::Stamp { record, unrecord } => unrecord
+                .iter()
+                .map(|n| Step::Unrecord(n))
+                .chain(record.iter().map(|&i| Step::Record(i)))
+                .collect(),
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub plan: Plan,
+    /// The database afterwards.
+    pub status: Status,
+}
+
+pub struct Runner<'a> {
+    migrations: &'a Migrations,
+    db: &'a DatabaseConnection,
+    lock: LockOptions,
+}
+
+impl<'a> Runner<'a> {
+    pub fn new(migrations: &'a Migrations, db: &'a DatabaseConnection, lock: LockOptions) -> Self {
+        Self {
+            migrations,
+            db,
+            lock,
+        }
+    }
+
+    /// What `request` would do now, without taking the lock or changing anything.
+    pub async fn preview(&self, request: &Request) -> Result<Plan, MigrateError> {
+        let state = observe(self.db, self.migrations, request).await?;
+        Ok(plan(self.migrations, &state, request)?)
+    }
+
+    /// Takes the lock, plans against what the database holds then, and executes the plan.
+    /// With `expected`, refuses if the plan differs from it (the database changed since the
+    /// operator confirmed a preview).
+    pub async fn run(
+        &self,
+        request: &Request,
+        expected: Option<&Plan>,
+    ) -> Result<Outcome, MigrateError> {
+        let lock = MigrationLock::acquire(self.db, &self.lock).await?;
+        let conn = lock.conn();
+        let state = observe(&conn, self.migrations, request).await?;
+        let plan = plan(self.migrations, &state, request)?;
+        if expected.is_some_and(|e| e != &plan) {
+            return Err(MigrateError::PlanChanged);
+        }
+        if !plan.is_empty() {
+            tracing::info!(steps = plan.steps().len(), "migrating");
+            if matches!(plan, Plan::Apply(_) | Plan::Stamp { .. }) {
+                version_table::install(&conn).await?;
+            }
+        }
+        for step in plan.steps() {
+            execute(&conn, self.migrations, step)
+                .await
+                .map_err(|e| self.step_error(step, lock.is_atomic(), e))?;
+        }
+        drop(conn);
+        lock.release().await?;
+        let rows = rows_after(self.migrations, &state.rows, &plan);
+        let status = Status::new(self.migrations, &rows);
+        Ok(Outcome { plan, status })
+    }
+
+    fn step_error(&self, step: Step<'_>, atomic: bool, err: MigrateError) -> MigrateError {
+        let (name, direction) = match step {
+            Step::Apply(i) => (self.migrations.name(i).to_owned(), "up"),
+            Step::Revert(i) => (self.migrations.name(i).to_owned(), "down"),
+            Step::Record(i) => (self.migrations.name(i).to_owned(), "record"),
+            Step::Unrecord(n) => (n.to_owned(), "unrecord"),
+        };
+        let source = match err {
+            MigrateError::Db(e) => e,
+            other => sea_orm::DbErr::Custom(other.to_string()),
+        };
+        MigrateError::Step {
+            name,
+            direction,
+            aftermath: if atomic {
+                "the whole run was rolled back: the database is as it was before"
+            } else {
+                "DDL is not transactional on this backend: the migrations before it stay applied, \
+                 and this one may be partly applied; `manage-db check` shows what exists"
+            },
+            source,
+        }
+    }
+}
+
+/// Reads what the plan needs: the version table, and (only when nothing is recorded and the
+/// request may create tables) which of the tables the migrations create already exist.
+pub async fn observe<C: ConnectionTrait>(
+    conn: &C,
+    migrations: &Migrations,
+    request: &Request,
+) -> Result<DbState, MigrateError> {
+    let rows = version_table::read(conn).await?.unwrap_or_default();
+    let existing_tables = if rows.is_empty() && matches!(request, Request::Upgrade { .. }) {
+        let created = created_tables(conn.get_database_backend(), migrations).await?;
+        version_table::existing_tables(conn, &created).await?
+    } else {
+        vec![]
+    };
+    Ok(DbState {
+        rows,
+        existing_tables,
+    })
+}
+
+/// The tables the migrations create, read from their own `up` code.
+pub async fn created_tables(
+    backend: DbBackend,
+    migrations: &Migrations,
+) -> Result<Vec<String>, MigrateError> {
+    let (recorder, conn) = Recorder::connect(backend);
+    let mut tables = Vec::new();
+    for i in 0..migrations.len() {
+        migrations
+            .migration(i)
+            .up(&SchemaManager::new(&conn))
+            .await?;
+        tables.extend(recorder.take().iter().filter_map(|s| created_table(&s.sql)));
+    }
+    tables.sort();
+    tables.dedup();
+    Ok(tables)
+}
+
+/// Runs one step on `conn`: the real database, or a recorder for `--sql`.
+pub async fn execute(
+    conn: &DatabaseExecutor<'_>,
+    migrations: &Migrations,
+    step: Step<'_>,
+) -> Result<(), MigrateError> {
+    let manager = || SchemaManager::new(reborrow(conn));
+    match step {
+        Step::Apply(i) => {
+            tracing::info!(migration = migrations.name(i), "applying");
+            migrations.migration(i).up(&manager()).await?;
+            version_table::record(conn, migrations.name(i)).await
+        }
+        Step::Revert(i) => {
+            tracing::info!(migration = migrations.name(i), "reverting");
+            migrations.migration(i).down(&manager()).await?;
+            version_table::unrecord(conn, migrations.name(i)).await
+        }
+        Step::Record(i) => version_table::record(conn, migrations.name(i)).await,
+        Step::Unrecord(name) => version_table::unrecord(conn, name).await,
+    }
+}
+
+fn reborrow<'c>(conn: &'c DatabaseExecutor<'_>) -> DatabaseExecutor<'c> {
+    match conn {
+        DatabaseExecutor::Connection(c) => DatabaseExecutor::Connection(c),
+        DatabaseExecutor::Transaction(t) => DatabaseExecutor::Transaction(t),
+        DatabaseExecutor::OwnedTransaction(t) => DatabaseExecutor::Transaction(t),
+    }
+}
+
+/// The version table's rows once `plan` has run.
+fn rows_after(
+    migrations: &Migrations,
+    before: &[AppliedRevision],
+    plan: &Plan,
+) -> Vec<AppliedRevision> {
+    let mut rows = before.to_vec();
+    for step in plan.steps() {
+        match step {
+            Step::Apply(i) | Step::Record(i) => rows.push(AppliedRevision {
+                version: migrations.name(i).to_owned(),
+                applied_at: 0,
+            }),
+            Step::Revert(i) => rows.retain(|r| r.version != migrations.name(i)),
+            Step::Unrecord(name) => rows.retain(|r| r.version != name),
+        }
+    }
+    rows
+}

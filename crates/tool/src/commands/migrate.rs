@@ -1,0 +1,150 @@
+//! `upgrade`, `downgrade` and `stamp`: a request, planned and run by the migration core.
+
+use super::confirm::confirm;
+use super::history::describe;
+use crate::error::exit;
+use crate::session::Session;
+use crate::ToolError;
+use migration::{Plan, Request, Target};
+use std::io::Write;
+
+/// How a command runs its plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Print the SQL script, run nothing.
+    Sql,
+    /// Run; `confirmed` skips the question destructive plans ask.
+    Run { confirmed: bool },
+}
+
+impl Mode {
+    pub fn from_flags(sql: bool, yes: bool) -> Self {
+        if sql {
+            Mode::Sql
+        } else {
+            Mode::Run { confirmed: yes }
+        }
+    }
+}
+
+/// Whether running `plan` can lose data, and what to tell the operator before it does.
+fn warning(session: &Session, request: &Request, plan: &Plan) -> Option<String> {
+    let names = plan.names(&session.migrations).join(", ");
+    match (request, plan) {
+        (_, Plan::Revert(steps)) if !steps.is_empty() => Some(format!(
+            "This reverts {} migration(s) on {}: {names}.\nTheir `down` steps drop tables and the data in them.",
+            steps.len(),
+            session.url
+        )),
+        (Request::Stamp { target: Target::Base }, Plan::Stamp { unrecord, .. })
+            if !unrecord.is_empty() =>
+        {
+            Some(format!(
+                "This forgets all {} recorded migration(s) on {} (tables and data are kept); the next \
+                 `upgrade` would then try to create every table again.",
+                unrecord.len(),
+                session.url
+            ))
+        }
+        _ => None,
+    }
+}
+
+pub async fn run(
+    session: &Session,
+    request: &Request,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    let runner = session.runner();
+    // The same plan `upgrade` would make, refusals included.
+    let preview = runner.preview(request).await?;
+    let confirmed = match mode {
+        Mode::Sql => {
+            let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
+            let script = migration::sql_script(backend, &session.migrations, &preview).await?;
+            if preview.is_empty() {
+                let verb = match preview {
+                    Plan::Revert(_) => "revert",
+                    _ => "apply",
+                };
+                writeln!(out, "-- nothing to {verb}")?;
+            } else {
+                write!(out, "{script}")?;
+            }
+            return Ok(exit::OK);
+        }
+        Mode::Run { confirmed } => confirmed,
+    };
+    // Ask before locking: a lock (on PostgreSQL, an open transaction) must not wait on a person.
+    let expected = match warning(session, request, &preview) {
+        Some(text) => {
+            confirm(&text, confirmed)?;
+            Some(&preview)
+        }
+        None => None,
+    };
+    let outcome = runner.run(request, expected).await?;
+    let names = outcome.plan.names(&session.migrations);
+    if outcome.plan.is_empty() {
+        writeln!(
+            out,
+            "Nothing to do: the database is at {}",
+            describe(&session.migrations, &outcome.status)
+        )?;
+        return Ok(exit::OK);
+    }
+    match &outcome.plan {
+        Plan::Apply(_) => names
+            .iter()
+            .try_for_each(|n| writeln!(out, "Applied {n}"))?,
+        Plan::Revert(_) => names
+            .iter()
+            .try_for_each(|n| writeln!(out, "Reverted {n}"))?,
+        Plan::Stamp { unrecord, .. } => {
+            names
+                .iter()
+                .try_for_each(|n| writeln!(out, "Recorded {n}"))?;
+            unrecord
+                .iter()
+                .try_for_each(|n| writeln!(out, "Unrecorded {n}"))?;
+            let at = outcome
+                .status
+                .current
+                .map_or("base", |c| session.migrations.name(c));
+            writeln!(out, "Stamped at {at}; no schema change was made")?;
+        }
+    }
+    writeln!(
+        out,
+        "Now at {}",
+        describe(&session.migrations, &outcome.status)
+    )?;
+    if matches!(outcome.plan, Plan::Stamp { .. })
+        && outcome.status.pending.is_empty()
+        && outcome.status.current.is_some()
+    {
+        warn_if_drifted(session, out).await?;
+    }
+    Ok(exit::OK)
+}
+
+/// Adopting at head claims the schema is what the entities describe: say so if it is not.
+async fn warn_if_drifted(session: &Session, out: &mut dyn Write) -> Result<(), ToolError> {
+    let live = schema_inspect::read_schema(&session.db).await?;
+    let drift = schema_inspect::diff(
+        &entity::registry::tables(),
+        &live,
+        &[migration::VERSION_TABLE],
+    );
+    if !drift.is_empty() {
+        writeln!(
+            out,
+            "warning: the live schema differs from the entities ({} missing table(s), {} extra, {} changed); `manage-db check` shows the details",
+            drift.missing_tables.len(),
+            drift.extra_tables.len(),
+            drift.changed_tables.len()
+        )?;
+    }
+    Ok(())
+}
