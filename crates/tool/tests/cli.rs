@@ -2,6 +2,7 @@
 //! (SQLite always; PostgreSQL when DATABASE_URL names one).
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::ConnectionTrait;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -591,22 +592,11 @@ async fn sql_preview_runs_nothing_and_applying_it_by_hand_reaches_head() {
             n,
         );
 
-        // A DBA applies the script by hand: the result is indistinguishable from `upgrade`.
-        for statement in r
-            .stdout
-            .split(";\n")
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let sql: String = statement
-                .lines()
-                .filter(|l| !l.starts_with("--"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            if !sql.trim().is_empty() {
-                t.exec(&sql).await;
-            }
-        }
+        // A DBA applies the script by hand, in one session as psql or mysql would: the result
+        // is indistinguishable from `upgrade`.
+        t.db.execute_unprepared(&r.stdout)
+            .await
+            .unwrap_or_else(|e| panic!("[{n}] the script fails: {e}"));
         expect(&run(&t.url, &["check"]), 0, "Result: OK", n);
         expect(
             &run(&t.url, &["upgrade", "--sql"]),
