@@ -16,40 +16,22 @@ pub mod enums;
 pub mod registry;
 pub mod vector;
 
-/// The one list of entities. It declares each module, exports each entity in [`prelude`] and
-/// feeds [`registry`], so an entity cannot be compiled in yet missed by `check`.
+/// Declares the entities: each module, its export in [`prelude`], and its place in
+/// [`registry`]. Invoked once, by `build.rs`, with every file in `src/tables/`.
 macro_rules! entities {
-    ($($module:ident => $name:ident),+ $(,)?) => {
-        $(pub mod $module;)+
+    ($($module:ident => $name:ident @ $path:literal),+ $(,)?) => {
+        $(#[path = $path] pub mod $module;)+
 
         pub mod prelude {
             pub use crate::enums::*;
             $(pub use crate::$module::Entity as $name;)+
         }
 
-        /// Every table the entities define, in the order of this list.
+        /// Every table the entities define, by module name.
         fn all_tables() -> Vec<registry::TableSpec> {
             vec![$(registry::spec::<$module::Entity>()),+]
         }
     };
 }
 
-entities! {
-    user => User,
-    visitor => Visitor,
-    case => Case,
-    session => Session,
-    report => Report,
-    job => Job,
-    reminder => Reminder,
-    agent => Agent,
-    agent_version => AgentVersion,
-    datasource => Datasource,
-    document => Document,
-    chunk => Chunk,
-    embedding => Embedding,
-    collection => Collection,
-    collection_item => CollectionItem,
-    chat_log => ChatLog,
-    pipeline_run => PipelineRun,
-}
+include!(concat!(env!("OUT_DIR"), "/entities.rs"));
