@@ -1,10 +1,15 @@
 //! The embedded Migrator and the boot-time runner, on every configured backend
 //! (SQLite always; PostgreSQL when DATABASE_URL names one).
 
-use migration::{
-    migrate_on_boot, version_table, AppliedRevision, BootOptions, LockOptions, MigrateError,
-    MigrationLock, Migrator, MigratorTrait, PlanError, VERSION_TABLE,
+use migration::sea_orm_migration::prelude::{
+    Alias, ColumnDef, DbErr, MigrationTrait, SchemaManager, Table,
 };
+use migration::{
+    migrate_on_boot, migrate_to_head, version_table, AppliedRevision, BootOptions, LockOptions,
+    MigrateError, MigrationLock, Migrations, Migrator, MigratorTrait, PlanError, Request, Runner,
+    VERSION_TABLE,
+};
+use sea_orm::ConnectionTrait;
 use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
@@ -280,6 +285,188 @@ async fn boot_refuses_tables_created_outside_the_migrator_and_keeps_their_data()
         .await
         .unwrap();
         assert_eq!(rows.len(), 1, "[{}]", t.name);
+        t.finish().await;
+    }
+}
+
+/// A migration that creates (and drops) one small table: enough to see what ran.
+struct CreatesTable(&'static str, &'static str);
+
+impl migration::sea_orm_migration::MigrationName for CreatesTable {
+    fn name(&self) -> &str {
+        self.0
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for CreatesTable {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(Alias::new(self.1))
+                    .col(ColumnDef::new(Alias::new("id")).integer().primary_key())
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table(Alias::new(self.1)).to_owned())
+            .await
+    }
+}
+
+fn history(steps: &[(&'static str, &'static str)]) -> Migrations {
+    Migrations::new(
+        steps
+            .iter()
+            .map(|(name, table)| Box::new(CreatesTable(name, table)) as Box<dyn MigrationTrait>)
+            .collect(),
+    )
+    .unwrap()
+}
+
+async fn has_table(db: &DatabaseConnection, name: &str) -> bool {
+    !version_table::existing_tables(db, &[name.to_owned()])
+        .await
+        .unwrap()
+        .is_empty()
+}
+
+#[tokio::test]
+async fn a_migration_merged_out_of_order_is_refused_until_allowed() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let main_branch = history(&[("m1_base", "oo_a"), ("m3_main", "oo_c")]);
+        migrate_to_head(&main_branch, &t.db, &boot_options())
+            .await
+            .unwrap();
+        // The other branch's migration sorts between the two already applied.
+        let merged = history(&[
+            ("m1_base", "oo_a"),
+            ("m2_branch", "oo_b"),
+            ("m3_main", "oo_c"),
+        ]);
+        let err = migrate_to_head(&merged, &t.db, &boot_options())
+            .await
+            .expect_err("must refuse");
+        assert_eq!(
+            err.as_plan(),
+            Some(&PlanError::OutOfOrder {
+                pending: vec!["m2_branch".into()],
+                newest_applied: "m3_main".into()
+            }),
+            "[{n}] {err}"
+        );
+        assert!(
+            err.to_string().contains("--allow-out-of-order"),
+            "[{n}] {err}"
+        );
+        assert!(!has_table(&t.db, "oo_b").await, "[{n}] nothing ran");
+
+        let opted_in = BootOptions {
+            allow_out_of_order: true,
+            ..boot_options()
+        };
+        let report = migrate_to_head(&merged, &t.db, &opted_in).await.unwrap();
+        assert_eq!(report.applied, vec!["m2_branch".to_string()], "[{n}]");
+        assert_eq!(report.current.as_deref(), Some("m3_main"), "[{n}]");
+        assert!(has_table(&t.db, "oo_b").await, "[{n}]");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn targets_on_the_wrong_side_of_the_current_revision_are_refused() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let steps = history(&[("m1_one", "tg_a"), ("m2_two", "tg_b"), ("m3_three", "tg_c")]);
+        let runner = Runner::new(&steps, &t.db, boot_options().lock);
+        let upgrade = |target: &str| Request::Upgrade {
+            target: target.parse().unwrap(),
+            allow_out_of_order: false,
+        };
+        let downgrade = |target: &str| Request::Downgrade {
+            target: target.parse().unwrap(),
+        };
+        runner.run(&upgrade("m2"), None).await.unwrap();
+        assert!(
+            has_table(&t.db, "tg_b").await && !has_table(&t.db, "tg_c").await,
+            "[{n}]"
+        );
+
+        let behind = runner.run(&upgrade("m1"), None).await.expect_err("older");
+        assert!(
+            matches!(behind.as_plan(), Some(PlanError::TargetBehind { .. })),
+            "[{n}] {behind}"
+        );
+        let ahead = runner.run(&downgrade("m3"), None).await.expect_err("newer");
+        assert!(
+            matches!(ahead.as_plan(), Some(PlanError::TargetAhead { .. })),
+            "[{n}] {ahead}"
+        );
+        assert!(
+            has_table(&t.db, "tg_b").await,
+            "[{n}] refusals changed nothing"
+        );
+
+        // Alembic's relative forms.
+        let out = runner.run(&upgrade("+1"), None).await.unwrap();
+        assert_eq!(out.plan.names(&steps), vec!["m3_three"], "[{n}]");
+        let out = runner.run(&downgrade("-2"), None).await.unwrap();
+        assert_eq!(out.plan.names(&steps), vec!["m3_three", "m2_two"], "[{n}]");
+        assert!(
+            !has_table(&t.db, "tg_b").await && has_table(&t.db, "tg_a").await,
+            "[{n}]"
+        );
+        let out = runner.run(&downgrade("base"), None).await.unwrap();
+        assert_eq!(out.status.current, None, "[{n}]");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failing_migration_on_postgres_and_sqlite_leaves_nothing_behind() {
+    struct Fails;
+    impl migration::sea_orm_migration::MigrationName for Fails {
+        fn name(&self) -> &str {
+            "m2_fails"
+        }
+    }
+    #[async_trait::async_trait]
+    impl MigrationTrait for Fails {
+        async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+            manager
+                .get_connection()
+                .execute_unprepared("SELECT * FROM no_such_table_anywhere")
+                .await
+                .map(|_| ())
+        }
+    }
+    for t in testkit::databases().await {
+        let n = t.name;
+        let steps = Migrations::new(vec![
+            Box::new(CreatesTable("m1_fine", "fl_a")) as Box<dyn MigrationTrait>,
+            Box::new(Fails),
+        ])
+        .unwrap();
+        let err = migrate_to_head(&steps, &t.db, &boot_options())
+            .await
+            .expect_err("the second migration fails");
+        assert!(
+            err.to_string().contains("migration m2_fails failed"),
+            "[{n}] {err}"
+        );
+        if t.backend() == sea_orm::DbBackend::MySql {
+            // No transactional DDL: the first migration stays, recorded.
+            assert!(has_table(&t.db, "fl_a").await, "[{n}]");
+        } else {
+            assert!(err.to_string().contains("rolled back"), "[{n}] {err}");
+            assert!(!has_table(&t.db, "fl_a").await, "[{n}] the run is atomic");
+            assert!(applied_revisions(&t.db).await.is_empty(), "[{n}]");
+        }
         t.finish().await;
     }
 }

@@ -78,6 +78,23 @@ impl<'db> MigrationLock<'db> {
         matches!(self.held, Held::Transaction(_))
     }
 
+    /// Rolls back what ran through [`Self::conn`] where the backend can, and gives the lock
+    /// back. A MySQL lock lives in its session, not its transaction: dropping the pinned
+    /// connection would return it to the pool still locked, so it is released explicitly.
+    pub async fn abort(self) {
+        match self.held {
+            Held::Transaction(txn) => {
+                let _ = txn.rollback().await;
+            }
+            Held::Named(txn) => {
+                let _ = txn
+                    .execute_unprepared(&format!("DO RELEASE_LOCK({MYSQL_LOCK_NAME})"))
+                    .await;
+                let _ = txn.rollback().await;
+            }
+        }
+    }
+
     /// Commits (PostgreSQL, SQLite) and gives the lock back.
     pub async fn release(self) -> Result<(), MigrateError> {
         match self.held {

@@ -69,6 +69,24 @@ impl<'a> Runner<'a> {
         expected: Option<&Plan>,
     ) -> Result<Outcome, MigrateError> {
         let lock = MigrationLock::acquire(self.db, &self.lock).await?;
+        match self.run_locked(&lock, request, expected).await {
+            Ok(outcome) => {
+                lock.release().await?;
+                Ok(outcome)
+            }
+            Err(err) => {
+                lock.abort().await;
+                Err(err)
+            }
+        }
+    }
+
+    async fn run_locked(
+        &self,
+        lock: &MigrationLock<'_>,
+        request: &Request,
+        expected: Option<&Plan>,
+    ) -> Result<Outcome, MigrateError> {
         let conn = lock.conn();
         let state = observe(&conn, self.migrations, request).await?;
         let plan = plan(self.migrations, &state, request)?;
@@ -86,8 +104,6 @@ impl<'a> Runner<'a> {
                 .await
                 .map_err(|e| self.step_error(step, lock.is_atomic(), e))?;
         }
-        drop(conn);
-        lock.release().await?;
         let rows = rows_after(self.migrations, &state.rows, &plan);
         let status = Status::new(self.migrations, &rows);
         Ok(Outcome { plan, status })

@@ -120,14 +120,6 @@ pub async fn unrecord<C: ConnectionTrait>(db: &C, version: &str) -> Result<(), M
     Ok(())
 }
 
-/// Forgets every record; returns how many there were.
-pub async fn clear<C: ConnectionTrait>(db: &C) -> Result<u64, MigrateError> {
-    Ok(seaql_migrations::Entity::delete_many()
-        .exec(db)
-        .await?
-        .rows_affected)
-}
-
 fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

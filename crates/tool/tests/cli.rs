@@ -611,3 +611,114 @@ async fn sql_preview_runs_nothing_and_applying_it_by_hand_reaches_head() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn alembic_forms_work_and_sql_refuses_exactly_as_upgrade_does() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        // Tables exist, nothing is recorded: both refuse, with the same words and exit code.
+        t.exec("CREATE TABLE users (id VARCHAR(36) PRIMARY KEY)")
+            .await;
+        let up = run(&t.url, &["upgrade"]);
+        let sql = run(&t.url, &["upgrade", "--sql"]);
+        expect(&up, 1, "manage-db stamp head", n);
+        assert_eq!((sql.code, &sql.stderr), (up.code, &up.stderr), "[{n}]");
+        assert!(sql.stdout.is_empty(), "[{n}] no script: {}", sql.stdout);
+        t.exec("DROP TABLE users").await;
+
+        expect(
+            &run(&t.url, &["upgrade", "+1"]),
+            0,
+            &format!("Applied {HEAD}"),
+            n,
+        );
+        for args in [&["upgrade", "base"][..], &["upgrade", "base", "--sql"]] {
+            expect(&run(&t.url, args), 1, "older than the current revision", n);
+        }
+        expect(
+            &run(&t.url, &["upgrade", "+1"]),
+            1,
+            "only 0 migration(s) can be applied",
+            n,
+        );
+        expect(
+            &run(&t.url, &["downgrade", "-1", "-y"]),
+            0,
+            &format!("Reverted {HEAD}"),
+            n,
+        );
+        expect(
+            &run(&t.url, &["downgrade", "head", "-y"]),
+            1,
+            "newer than the current revision",
+            n,
+        );
+        expect(
+            &run(&t.url, &["upgrade", "head"]),
+            0,
+            &format!("Applied {HEAD}"),
+            n,
+        );
+        expect(
+            &run(&t.url, &["downgrade", "base", "-y"]),
+            0,
+            "Now at base",
+            n,
+        );
+        t.finish().await;
+    }
+}
+
+/// A migration that does nothing; names are what matter here.
+struct Named(&'static str);
+
+impl migration::sea_orm_migration::MigrationName for Named {
+    fn name(&self) -> &str {
+        self.0
+    }
+}
+
+#[async_trait::async_trait]
+impl migration::MigrationTrait for Named {
+    async fn up(
+        &self,
+        _: &migration::sea_orm_migration::SchemaManager,
+    ) -> Result<(), sea_orm::DbErr> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn check_names_both_sides_of_a_migration_merged_out_of_order() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let migrations = migration::Migrations::new(
+            ["m1_base", "m2_branch", "m3_main"]
+                .into_iter()
+                .map(|name| Box::new(Named(name)) as Box<dyn migration::MigrationTrait>)
+                .collect(),
+        )
+        .unwrap();
+        migration::version_table::install(&t.db).await.unwrap();
+        t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m1_base', 0), ('m3_main', 0)")
+            .await;
+        let session = manage_db::session::Session {
+            url: db_config::DbUrl::parse(&t.url).unwrap(),
+            db: t.db.clone(),
+            lock: Default::default(),
+            migrations,
+        };
+        let mut out = Vec::new();
+        let code = manage_db::commands::check::run(&session, false, &mut out)
+            .await
+            .unwrap();
+        let text = String::from_utf8_lossy(&out);
+        assert_eq!(code, 3, "[{n}] {text}");
+        assert!(text.contains("OUT OF ORDER  m2_branch"), "[{n}] {text}");
+        assert!(
+            text.contains("m2_branch pending but older than the applied m3_main"),
+            "[{n}] {text}"
+        );
+        t.finish().await;
+    }
+}

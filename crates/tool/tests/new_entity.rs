@@ -48,7 +48,10 @@ async fn an_entity_added_as_a_file_is_reported_by_check() {
     ));
     std::fs::create_dir_all(&scratch).unwrap();
     for item in ["Cargo.toml", "Cargo.lock", "src", "crates"] {
-        sh(Command::new("cp").arg("-r").arg(root.join(item)).arg(&scratch));
+        sh(Command::new("cp")
+            .arg("-r")
+            .arg(root.join(item))
+            .arg(&scratch));
     }
     // Reuse the compiled dependencies: hard links, so nothing is copied. The workspace's own
     // crates get new artifact names (their path is part of the hash) and are rebuilt.
