@@ -30,6 +30,9 @@ pub enum BootError {
     /// `DATABASE_URL` / `DATABASE_URL_DIRECT` is empty, malformed or of an unsupported scheme.
     #[error(transparent)]
     Config(#[from] db_config::ConfigError),
+    /// `.env` exists but cannot be read or parsed.
+    #[error(transparent)]
+    Dotenv(#[from] db_config::DotenvError),
     /// The database could not be reached or refused the connection.
     #[error(transparent)]
     Connect(#[from] db_config::ConnectError),
@@ -54,7 +57,7 @@ pub enum BootError {
 /// 3. returns that connection if the application URL (`DATABASE_URL`, else the default) is
 ///    the same, otherwise closes it and connects to the application URL (e.g. a pooler).
 pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), BootError> {
-    db_config::load_dotenv();
+    db_config::load_dotenv()?;
     let migrate_url = DbUrl::from_env(Purpose::Migrations)?;
     let app_url = DbUrl::from_env(Purpose::Application)?;
     let timeout = match std::env::var("MIGRATION_LOCK_TIMEOUT_SECS") {

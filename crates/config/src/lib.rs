@@ -8,13 +8,11 @@
 //!   [`ConnectError`]s that say what to check.
 
 mod connect;
+mod dotenv;
 mod url;
 
 pub use crate::connect::{connect, connect_with, ConnectError, ConnectSettings};
-pub use crate::url::{Backend, ConfigError, DbUrl, Purpose, UrlSource, DEFAULT_SQLITE_URL};
-
-/// Loads `.env` from the working directory (or a parent) if there is one. Variables already in
-/// the environment win, as with every dotenv tool. Returns the file used.
-pub fn load_dotenv() -> Option<std::path::PathBuf> {
-    dotenvy::dotenv().ok()
-}
+pub use crate::dotenv::{load_dotenv, DotenvError};
+pub use crate::url::{
+    redact_secrets, Backend, ConfigError, DbUrl, Purpose, UrlSource, DEFAULT_SQLITE_URL,
+};

@@ -132,6 +132,14 @@ impl DbUrl {
                 })
             }
         };
+        // The driver knows one spelling per backend (`mariadb://`, `SQLITE://` would fail later
+        // with a misleading hint): rewrite the scheme to it.
+        let canonical = match backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+            Backend::MySql => "mysql",
+        };
+        let raw = &format!("{canonical}{}", &raw[scheme.len()..]);
         if backend == Backend::Sqlite {
             // sqlite: URLs are paths, not authorities; nothing to mask.
             return Ok(DbUrl {
@@ -144,7 +152,18 @@ impl DbUrl {
         }
         let parsed = ::url::Url::parse(raw).map_err(|e| ConfigError::Malformed {
             variable,
-            reason: e.to_string(),
+            reason: match e {
+                // A `#`, `/`, `?` or `@` in the password ends the authority early.
+                ::url::ParseError::InvalidPort | ::url::ParseError::InvalidDomainCharacter
+                    if raw.contains('@') =>
+                {
+                    format!(
+                        "{e}; if the password contains #, /, ?, @ or :, percent-encode them \
+                         (# is %23, / is %2F, ? is %3F, @ is %40, : is %3A)"
+                    )
+                }
+                other => other.to_string(),
+            },
         })?;
         if parsed.host_str().is_none_or(str::is_empty) {
             return Err(ConfigError::Malformed {
@@ -189,6 +208,17 @@ impl DbUrl {
         Some((host, parsed.port().unwrap_or(default_port)))
     }
 
+    /// The file of a SQLite URL; `None` for servers and in-memory databases.
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        if self.backend != Backend::Sqlite {
+            return None;
+        }
+        let rest = self.raw.strip_prefix("sqlite:")?;
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split('?').next().unwrap_or_default();
+        (!path.is_empty() && path != ":memory:").then(|| path.into())
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
@@ -219,6 +249,12 @@ fn mask_text(text: &str, password: Option<&str>) -> String {
         }
     }
     mask_userinfo(&out)
+}
+
+/// Scrubs anything shaped like `scheme://user:secret@` from text whose URL is not known, e.g. a
+/// command-line parser's error echoing a mistyped argument.
+pub fn redact_secrets(text: &str) -> String {
+    mask_userinfo(text)
 }
 
 /// Replaces the secret in every `://user:secret@` sequence.
@@ -320,5 +356,35 @@ mod tests {
         assert!(DbUrl::parse("localhost:5432").is_err());
         let e = DbUrl::parse("postgres://user:pw@:5432/db").unwrap_err();
         assert!(!e.to_string().contains("pw@"), "{e}");
+        let e = DbUrl::parse("postgres://user:p#ss/word@db:5432/app").unwrap_err();
+        assert!(e.to_string().contains("percent-encode"), "{e}");
+        assert!(!e.to_string().contains("ss/word"), "{e}");
+    }
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        let file = |u: &str| DbUrl::parse(u).unwrap().sqlite_file();
+        assert_eq!(
+            file("sqlite://counsel.db?mode=rwc"),
+            Some("counsel.db".into())
+        );
+        assert_eq!(file("sqlite:///var/x.db"), Some("/var/x.db".into()));
+        assert_eq!(file("sqlite::memory:"), None);
+        assert_eq!(file("postgres://h/db"), None);
+    }
+
+    #[test]
+    fn other_spellings_of_a_scheme_become_the_drivers_own() {
+        let u = DbUrl::parse("mariadb://root@127.0.0.1:3306/app").unwrap();
+        assert_eq!(u.expose(), "mysql://root@127.0.0.1:3306/app");
+        assert_eq!(u.backend(), Backend::MySql);
+        let u = DbUrl::parse("SQLITE://local.db?mode=rwc").unwrap();
+        assert_eq!(u.expose(), "sqlite://local.db?mode=rwc");
+        let u = DbUrl::parse("postgresql://app@db/x").unwrap();
+        assert_eq!(u.expose(), "postgres://app@db/x");
+        assert_eq!(
+            redact_secrets("unexpected argument 'postgres://u:Hidden1@h/db' found"),
+            "unexpected argument 'postgres://u:***@h/db' found"
+        );
     }
 }

@@ -32,6 +32,18 @@ pub enum MigrateError {
     )]
     VersionTableMalformed { table: &'static str, detail: String },
 
+    #[error(
+        "refusing to downgrade: tables outside the ones being dropped still reference them: {}\n  \
+         the downgrade would drop {}\n  hint: nothing was changed; drop or re-point those foreign \
+         keys first (they are not part of this schema's migrations)",
+        references.join(", "), tables
+    )]
+    DowngradeBlocked {
+        references: Vec<String>,
+        /// The tables that would go, with their row counts.
+        tables: String,
+    },
+
     #[error("the version table changed while waiting (another migrator ran); nothing was done, run the command again")]
     PlanChanged,
 

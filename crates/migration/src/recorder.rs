@@ -78,8 +78,17 @@ impl MockDatabaseTrait for Recorder {
 
 /// The table a `CREATE TABLE` statement creates, unquoted.
 pub fn created_table(sql: &str) -> Option<String> {
-    let rest = sql.trim_start().strip_prefix("CREATE TABLE ")?;
-    let rest = rest.strip_prefix("IF NOT EXISTS ").unwrap_or(rest);
+    table_after(sql, "CREATE TABLE ", "IF NOT EXISTS ")
+}
+
+/// The table a `DROP TABLE` statement drops, unquoted.
+pub fn dropped_table(sql: &str) -> Option<String> {
+    table_after(sql, "DROP TABLE ", "IF EXISTS ")
+}
+
+fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
+    let rest = sql.trim_start().strip_prefix(verb)?;
+    let rest = rest.strip_prefix(guard).unwrap_or(rest);
     let name: String = match rest.chars().next()? {
         q @ ('"' | '`') => rest[1..].split(q).next()?.to_owned(),
         _ => rest.split([' ', '(']).next()?.to_owned(),
@@ -106,5 +115,13 @@ mod tests {
             Some("seaql_migrations")
         );
         assert_eq!(created_table("CREATE INDEX x ON y (z)"), None);
+        assert_eq!(
+            dropped_table(r#"DROP TABLE "users""#).as_deref(),
+            Some("users")
+        );
+        assert_eq!(
+            dropped_table("DROP TABLE IF EXISTS `jobs`").as_deref(),
+            Some("jobs")
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
 
 use crate::plan::{plan, AppliedRevision, DbState, Plan, Request, Status};
+use crate::preflight::downgrade_impact;
 use crate::recorder::{created_table, Recorder};
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
@@ -93,6 +94,9 @@ impl<'a> Runner<'a> {
         if expected.is_some_and(|e| e != &plan) {
             return Err(MigrateError::PlanChanged);
         }
+        downgrade_impact(&conn, self.migrations, &plan)
+            .await?
+            .ensure_unreferenced()?;
         if !plan.is_empty() {
             tracing::info!(steps = plan.steps().len(), "migrating");
             if matches!(plan, Plan::Apply(_) | Plan::Stamp { .. }) {

@@ -97,3 +97,17 @@ pub enum Command {
         yes: bool,
     },
 }
+
+impl Command {
+    /// Commands that change nothing (they must not create a database either).
+    pub fn is_read_only(&self) -> bool {
+        matches!(
+            self,
+            Command::Check { .. }
+                | Command::Current
+                | Command::History
+                | Command::Upgrade { sql: true, .. }
+                | Command::Downgrade { sql: true, .. }
+        )
+    }
+}

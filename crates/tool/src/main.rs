@@ -14,14 +14,35 @@ fn init_logging(verbose: u8) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // Colour codes only for a person at a terminal, never in files or CI logs.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
         .init();
 }
 
 fn main() -> ExitCode {
     // .env first, so that variables it sets also feed clap's `env` defaults.
-    let dotenv = db_config::load_dotenv();
-    let cli = Cli::parse();
+    let dotenv = match db_config::load_dotenv() {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::FAILED);
+        }
+    };
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap echoes mistyped arguments, which may be a URL with its password.
+            let text = db_config::redact_secrets(&e.render().to_string());
+            let code = if e.use_stderr() { 2 } else { 0 };
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(code);
+        }
+    };
     init_logging(cli.verbose);
     if let Some(path) = dotenv {
         tracing::debug!(path = %path.display(), "loaded .env");

@@ -23,8 +23,19 @@ impl Session {
         })
     }
 
-    /// Connects with bounded timeouts.
+    /// Connects with bounded timeouts. A command that only reads never creates a SQLite file.
     pub async fn open(cli: &Cli, url: DbUrl) -> Result<Self, ToolError> {
+        if cli.command.is_read_only() {
+            if let Some(file) = url.sqlite_file().filter(|f| !f.exists()) {
+                return Err(ToolError::Refused(format!(
+                    "the SQLite database {} does not exist (from {}): nothing has been migrated \
+                     here yet\n  hint: `manage-db upgrade` creates it; or point DATABASE_URL at \
+                     the database you meant",
+                    file.display(),
+                    url.source()
+                )));
+            }
+        }
         let settings = ConnectSettings {
             connect_timeout: Duration::from_secs(cli.connect_timeout.max(1)),
             ..ConnectSettings::default()

@@ -448,7 +448,7 @@ fn unreachable_and_malformed_urls_fail_clearly_without_leaking_the_password() {
         "DATABASE_URL is set but empty",
         "empty",
     );
-    let missing_dir = run("sqlite:///nonexistent-dir/sub/x.db?mode=rwc", &["check"]);
+    let missing_dir = run("sqlite:///nonexistent-dir/sub/x.db?mode=rwc", &["upgrade"]);
     expect(&missing_dir, 1, "cannot open the SQLite database", "sqlite");
 }
 
@@ -504,6 +504,16 @@ async fn check_shows_the_masked_url_of_a_real_server() {
 #[test]
 fn works_with_no_configuration_on_a_local_sqlite_file() {
     let dir = workdir();
+    // Reading creates nothing: no stray empty database next to where the command ran.
+    for args in [
+        &["check"][..],
+        &["current"],
+        &["history"],
+        &["upgrade", "--sql"],
+    ] {
+        expect(&run_in(&dir, &[], args), 1, "does not exist", "read-only");
+    }
+    assert!(!dir.join("counsel.db").exists());
     expect(
         &run_in(&dir, &[], &["upgrade"]),
         0,
@@ -545,8 +555,8 @@ fn reads_dotenv_and_prefers_the_direct_url_for_migrations() {
             &[("DATABASE_URL_DIRECT", "sqlite://env.db?mode=rwc")],
             &["current"],
         ),
-        0,
-        "base",
+        1,
+        "env.db does not exist",
         "env",
     );
     expect(
@@ -560,6 +570,52 @@ fn reads_dotenv_and_prefers_the_direct_url_for_migrations() {
         "flag",
     );
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn a_broken_dotenv_stops_everything_and_names_the_line() {
+    let dir = workdir();
+    std::fs::write(
+        dir.join(".env"),
+        "# production\nDATABASE_URL postgres://app:Hunter22@db.internal/prod\n",
+    )
+    .unwrap();
+    let r = run_in(&dir, &[], &["upgrade"]);
+    expect(&r, 1, ".env:2: cannot parse", "bad .env");
+    assert!(!r.stderr.contains("Hunter22"), "{}", r.stderr);
+    assert!(!dir.join("counsel.db").exists(), "no fall-back to SQLite");
+
+    // Only the working directory's .env counts, and a repeated variable keeps its last value.
+    let child = dir.join("child");
+    std::fs::create_dir_all(&child).unwrap();
+    std::fs::write(
+        child.join(".env"),
+        "DATABASE_URL=sqlite://first.db?mode=rwc\nDATABASE_URL=sqlite://last.db?mode=rwc\n",
+    )
+    .unwrap();
+    expect(&run_in(&child, &[], &["upgrade"]), 0, "Applied", "child");
+    assert!(child.join("last.db").exists() && !child.join("first.db").exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn mistyped_arguments_never_echo_a_password() {
+    let r = run_in(
+        &workdir(),
+        &[],
+        &[
+            "check",
+            "--databse-url",
+            "postgres://app:Hunter22@db.internal/prod",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stderr.contains("Hunter22"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains('\u{1b}'),
+        "no colour codes off a terminal: {}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -719,6 +775,51 @@ async fn check_names_both_sides_of_a_migration_merged_out_of_order() {
             text.contains("m2_branch pending but older than the applied m3_main"),
             "[{n}] {text}"
         );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn downgrade_refuses_while_a_table_outside_the_schema_references_it() {
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    for t in testkit::databases().await {
+        let n = t.name;
+        expect(&run(&t.url, &["upgrade"]), 0, "Applied", n);
+        let user = entity::user::ActiveModel {
+            email: Set("kept@example.org".into()),
+            hashed_password: Set("!".into()),
+            full_name: Set("Kept".into()),
+            role: Set(entity::enums::UserRole::Counselor),
+            is_active: Set(true),
+            ..Default::default()
+        }
+        .insert(&t.db)
+        .await
+        .unwrap();
+        let id_type = match t.backend() {
+            sea_orm::DbBackend::Postgres => "uuid",
+            sea_orm::DbBackend::MySql => "binary(16)",
+            _ => "text",
+        };
+        t.exec(&format!(
+            "CREATE TABLE ext_notes (id INTEGER PRIMARY KEY, user_id {id_type} REFERENCES users (id))"
+        ))
+        .await;
+
+        let r = run(&t.url, &["downgrade", "--yes"]);
+        expect(&r, 1, "ext_notes.user_id → users", n);
+        expect(&r, 1, "users (1 rows)", n);
+        // Nothing was dropped and the record still says head.
+        expect(&run(&t.url, &["current"]), 0, "(head)", n);
+        let still = entity::user::Entity::find_by_id(user.id)
+            .one(&t.db)
+            .await
+            .unwrap();
+        assert!(still.is_some(), "[{n}] the user survived");
+        // Without the outside reference, the confirmation names what would be lost.
+        t.exec("DROP TABLE ext_notes").await;
+        let r = run(&t.url, &["downgrade"]);
+        expect(&r, 1, "1 row(s) in all", n);
         t.finish().await;
     }
 }

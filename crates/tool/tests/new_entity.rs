@@ -53,13 +53,14 @@ async fn an_entity_added_as_a_file_is_reported_by_check() {
             .arg(root.join(item))
             .arg(&scratch));
     }
-    // Reuse the compiled dependencies: hard links, so nothing is copied. The workspace's own
-    // crates get new artifact names (their path is part of the hash) and are rebuilt.
+    // Reuse the compiled dependencies. A real copy, not hard links: cargo hashes workspace
+    // crates relative to the workspace root, so the scratch build writes files of the same
+    // names, some in place, and a link would write into the real build.
     let target = scratch.join("target/debug");
     std::fs::create_dir_all(&target).unwrap();
     for dir in ["deps", "build", ".fingerprint"] {
         sh(Command::new("cp")
-            .arg("-al")
+            .arg("-a")
             .arg(root.join("target/debug").join(dir))
             .arg(&target));
     }

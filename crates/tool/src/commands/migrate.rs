@@ -28,26 +28,46 @@ impl Mode {
 }
 
 /// Whether running `plan` can lose data, and what to tell the operator before it does.
-fn warning(session: &Session, request: &Request, plan: &Plan) -> Option<String> {
+async fn warning(
+    session: &Session,
+    request: &Request,
+    plan: &Plan,
+) -> Result<Option<String>, ToolError> {
     let names = plan.names(&session.migrations).join(", ");
-    match (request, plan) {
-        (_, Plan::Revert(steps)) if !steps.is_empty() => Some(format!(
-            "This reverts {} migration(s) on {}: {names}.\nTheir `down` steps drop tables and the data in them.",
-            steps.len(),
-            session.url
-        )),
-        (Request::Stamp { target: Target::Base }, Plan::Stamp { unrecord, .. })
-            if !unrecord.is_empty() =>
-        {
+    Ok(match (request, plan) {
+        (_, Plan::Revert(steps)) if !steps.is_empty() => {
+            let impact = migration::downgrade_impact(&session.db, &session.migrations, plan)
+                .await?
+                .ensure_unreferenced()?;
+            let data = if impact.tables.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "\nIt drops {} table(s) holding {} row(s) in all: {}.",
+                    impact.tables.len(),
+                    impact.rows(),
+                    impact.describe_tables()
+                )
+            };
             Some(format!(
-                "This forgets all {} recorded migration(s) on {} (tables and data are kept); the next \
-                 `upgrade` would then try to create every table again.",
-                unrecord.len(),
+                "This reverts {} migration(s) on {}: {names}.\nTheir `down` steps drop tables and the data in them.{data}",
+                steps.len(),
                 session.url
             ))
         }
+        (
+            Request::Stamp {
+                target: Target::Base,
+            },
+            Plan::Stamp { unrecord, .. },
+        ) if !unrecord.is_empty() => Some(format!(
+            "This forgets all {} recorded migration(s) on {} (tables and data are kept); the next \
+                 `upgrade` would then try to create every table again.",
+            unrecord.len(),
+            session.url
+        )),
         _ => None,
-    }
+    })
 }
 
 pub async fn run(
@@ -77,7 +97,7 @@ pub async fn run(
         Mode::Run { confirmed } => confirmed,
     };
     // Ask before locking: a lock (on PostgreSQL, an open transaction) must not wait on a person.
-    let expected = match warning(session, request, &preview) {
+    let expected = match warning(session, request, &preview).await? {
         Some(text) => {
             confirm(&text, confirmed)?;
             Some(&preview)
