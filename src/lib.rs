@@ -72,7 +72,11 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
         allow_out_of_order: std::env::var("MIGRATION_ALLOW_OUT_OF_ORDER").is_ok_and(|v| v == "1"),
     };
 
-    let migrate_db = db_config::connect(&migrate_url).await?;
+    let settings = db_config::ConnectSettings {
+        purpose: Purpose::Migrations,
+        ..Default::default()
+    };
+    let migrate_db = db_config::connect_with(&migrate_url, &settings).await?;
     let report = match migration::migrate_on_boot(&migrate_db, &options).await {
         Ok(report) => report,
         Err(error) => {

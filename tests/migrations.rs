@@ -27,7 +27,11 @@ async fn tables(db: &DatabaseConnection) -> Vec<String> {
 }
 
 fn known_revisions() -> Vec<String> {
-    migration::migrations().unwrap().names().to_vec()
+    migration::migrations()
+        .unwrap()
+        .names()
+        .map(str::to_owned)
+        .collect()
 }
 
 async fn applied_revisions(db: &DatabaseConnection) -> Vec<AppliedRevision> {
@@ -75,7 +79,11 @@ async fn entities_and_migrations_describe_the_same_schema() {
     for t in testkit::databases().await {
         Migrator::up(&t.db, None).await.unwrap();
         let live = schema_inspect::read_schema(&t.db).await.unwrap();
-        let drift = schema_inspect::diff(&entity::registry::tables(), &live, &[VERSION_TABLE]);
+        let drift = schema_inspect::diff(
+            &entity::registry::tables(),
+            &live,
+            &migration::BOOKKEEPING_TABLES,
+        );
         assert!(
             drift.is_empty(),
             "[{}] entities and migration disagree: {drift:#?}",
@@ -192,7 +200,10 @@ async fn replicas_booting_together_migrate_exactly_once() {
             "[{}] exactly one replica applies the migrations",
             t.name
         );
-        assert_eq!(tables(&t.db).await, expected_tables(), "[{}]", t.name);
+        let mut with_state = expected_tables();
+        with_state.push(migration::version_table::STATE_TABLE.to_owned());
+        with_state.sort();
+        assert_eq!(tables(&t.db).await, with_state, "[{}]", t.name);
         assert_eq!(
             applied_revisions(&t.db).await.len(),
             known_revisions().len(),
@@ -467,6 +478,55 @@ async fn a_failing_migration_on_postgres_and_sqlite_leaves_nothing_behind() {
             assert!(!has_table(&t.db, "fl_a").await, "[{n}] the run is atomic");
             assert!(applied_revisions(&t.db).await.is_empty(), "[{n}]");
         }
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_recorded_unknown_beside_a_missing_known_is_not_mistaken_for_head() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let steps = history(&[("m1_one", "uk_a"), ("m2_two", "uk_b")]);
+        migration::version_table::install(&t.db).await.unwrap();
+        // As many rows as the build has migrations, but not the same ones.
+        migration::version_table::record(&t.db, "m1_one")
+            .await
+            .unwrap();
+        migration::version_table::record(&t.db, "m2_other_branch")
+            .await
+            .unwrap();
+        let err = migrate_to_head(&steps, &t.db, &boot_options())
+            .await
+            .expect_err("must refuse");
+        assert!(
+            matches!(err.as_plan(), Some(PlanError::UnknownRevision { revision, .. }) if revision == "m2_other_branch"),
+            "[{n}] {err}"
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn the_boot_shortcut_notices_rows_written_behind_its_back() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let two = history(&[("m1_one", "sc_a"), ("m2_two", "sc_b")]);
+        let one = history(&[("m1_one", "sc_a")]);
+        migrate_to_head(&one, &t.db, &boot_options()).await.unwrap();
+        // Another tool (sea-orm's own Migrator, a hand edit) records a migration: the state
+        // row is now stale and must not be believed.
+        version_table::record(&t.db, "m2_two").await.unwrap();
+        let err = migrate_to_head(&one, &t.db, &boot_options())
+            .await
+            .expect_err("m2_two is unknown to this build");
+        assert!(
+            matches!(err.as_plan(), Some(PlanError::UnknownRevision { .. })),
+            "[{n}] {err}"
+        );
+        // The build that knows it is at head, and says so without applying anything.
+        let report = migrate_to_head(&two, &t.db, &boot_options()).await.unwrap();
+        assert!(report.applied.is_empty(), "[{n}]");
+        assert!(!has_table(&t.db, "sc_b").await, "[{n}] nothing ran");
         t.finish().await;
     }
 }

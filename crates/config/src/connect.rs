@@ -1,4 +1,5 @@
-use crate::url::{Backend, DbUrl};
+use crate::pooler::{probe, Pooling};
+use crate::url::{Backend, DbUrl, Purpose};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use std::time::Duration;
 
@@ -7,6 +8,11 @@ use std::time::Duration;
 pub struct ConnectSettings {
     pub connect_timeout: Duration,
     pub max_connections: u32,
+    /// What the connection is for: it decides the advice if the pooler check fails.
+    pub purpose: Purpose,
+    /// PostgreSQL: refuse a transaction pooler that mixes up prepared statements (two extra
+    /// short connections at connect time).
+    pub check_pooler: bool,
 }
 
 impl Default for ConnectSettings {
@@ -14,6 +20,8 @@ impl Default for ConnectSettings {
         Self {
             connect_timeout: Duration::from_secs(10),
             max_connections: 10,
+            purpose: Purpose::Application,
+            check_pooler: true,
         }
     }
 }
@@ -34,6 +42,16 @@ pub enum ConnectError {
     },
     #[error("cannot open the SQLite database {url}: {detail}\n  hint: does the directory exist and is it writable? add ?mode=rwc to create the file")]
     SqliteOpen { url: String, detail: String },
+    #[error(
+        "{url} ({source_var}) leads to a transaction-mode pooler that does not keep prepared \
+         statements apart: statements would run for the wrong client, so nothing was run\n  \
+         hint: {fix}"
+    )]
+    PoolerWithoutPreparedStatements {
+        url: String,
+        source_var: String,
+        fix: &'static str,
+    },
 }
 
 /// Connects with default settings.
@@ -58,9 +76,50 @@ pub async fn connect_with(
         .map_sqlx_sqlite_opts(|o| o.foreign_keys(true).busy_timeout(Duration::from_secs(5)));
     tracing::debug!(url = %url, "connecting");
     probe_server(url, settings.connect_timeout).await?;
-    Database::connect(options)
+    let db = Database::connect(options)
         .await
-        .map_err(|e| classify(url, e))
+        .map_err(|e| classify(url, e))?;
+    if settings.check_pooler && url.backend() == Backend::Postgres {
+        check_pooler(&db, url, settings.purpose).await?;
+    }
+    Ok(db)
+}
+
+async fn check_pooler(
+    db: &DatabaseConnection,
+    url: &DbUrl,
+    purpose: Purpose,
+) -> Result<(), ConnectError> {
+    match probe(db).await {
+        Ok(Pooling::TransactionWithoutStatements) => {
+            db.clone().close().await.ok();
+            Err(ConnectError::PoolerWithoutPreparedStatements {
+                url: url.masked().to_owned(),
+                source_var: url.source().to_string(),
+                fix: match purpose {
+                    Purpose::Migrations => {
+                        "migrations need one session: set DATABASE_URL_DIRECT to the database's \
+                         direct address (e.g. port 5432, not the pooler's 6543/6432)"
+                    }
+                    Purpose::Application => {
+                        "use the pooler's session mode, a direct URL, or a pooler that tracks \
+                         prepared statements (PgBouncer >= 1.21 with max_prepared_statements > 0, \
+                         as managed poolers offer)"
+                    }
+                },
+            })
+        }
+        Ok(pooling) => {
+            tracing::debug!(?pooling, "pooler check");
+            Ok(())
+        }
+        // The probe is advice, not a gate: a database that answers the pool but not the probe
+        // shows its real problem on the first query.
+        Err(e) => {
+            tracing::debug!(error = %url.redact(&e.to_string()), "pooler check could not run");
+            Ok(())
+        }
+    }
 }
 
 /// The pool retries a refused connection until its timeout and then only says "pool timed

@@ -2,27 +2,30 @@
 
 use crate::{MigrateError, PlanError};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// An ordered list of migrations. Position in the list is the history: a migration is "older"
 /// than every migration after it.
+///
+/// Built at every application start, so it does as little as it can up front: the name index
+/// is made the first time a lookup needs it (a boot at head never does).
 pub struct Migrations {
     list: Vec<Box<dyn MigrationTrait>>,
-    names: Vec<String>,
-    index: HashMap<String, usize>,
+    index: OnceLock<HashMap<String, usize>>,
 }
 
 impl Migrations {
     /// Fails if two migrations share a name: the version table could not tell them apart.
     pub fn new(list: Vec<Box<dyn MigrationTrait>>) -> Result<Self, MigrateError> {
-        let names: Vec<String> = list.iter().map(|m| m.name().to_owned()).collect();
-        let mut index = HashMap::with_capacity(names.len());
-        for (i, name) in names.iter().enumerate() {
-            if index.insert(name.clone(), i).is_some() {
-                return Err(MigrateError::DuplicateMigration(name.clone()));
-            }
+        let mut seen = HashSet::with_capacity(list.len());
+        if let Some(dup) = list.iter().map(|m| m.name()).find(|n| !seen.insert(*n)) {
+            return Err(MigrateError::DuplicateMigration(dup.to_owned()));
         }
-        Ok(Self { list, names, index })
+        Ok(Self {
+            list,
+            index: OnceLock::new(),
+        })
     }
 
     /// The migrations of a sea-orm `Migrator`.
@@ -30,8 +33,9 @@ impl Migrations {
         Self::new(M::migrations())
     }
 
-    pub fn names(&self) -> &[String] {
-        &self.names
+    /// Names, oldest first.
+    pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.list.iter().map(|m| m.name())
     }
 
     pub fn len(&self) -> usize {
@@ -43,7 +47,7 @@ impl Migrations {
     }
 
     pub fn name(&self, position: usize) -> &str {
-        &self.names[position]
+        self.list[position].name()
     }
 
     pub fn migration(&self, position: usize) -> &dyn MigrationTrait {
@@ -51,11 +55,19 @@ impl Migrations {
     }
 
     pub fn position(&self, name: &str) -> Option<usize> {
-        self.index.get(name).copied()
+        self.index
+            .get_or_init(|| {
+                self.names()
+                    .enumerate()
+                    .map(|(i, n)| (n.to_owned(), i))
+                    .collect()
+            })
+            .get(name)
+            .copied()
     }
 
     pub fn head(&self) -> Option<&str> {
-        self.names.last().map(String::as_str)
+        self.list.last().map(|m| m.name())
     }
 
     /// A migration named in full or by a unique prefix (`m20261124`).
@@ -66,15 +78,18 @@ impl Migrations {
         if spec.is_empty() {
             return Err(PlanError::NoSuchRevision(spec.into()));
         }
-        let matches: Vec<usize> = (0..self.names.len())
-            .filter(|&i| self.names[i].starts_with(spec))
+        let matches: Vec<usize> = self
+            .names()
+            .enumerate()
+            .filter(|(_, n)| n.starts_with(spec))
+            .map(|(i, _)| i)
             .collect();
         match matches.as_slice() {
             [i] => Ok(*i),
             [] => Err(PlanError::NoSuchRevision(spec.into())),
             many => Err(PlanError::AmbiguousRevision {
                 prefix: spec.into(),
-                matches: many.iter().map(|&i| self.names[i].clone()).collect(),
+                matches: many.iter().map(|&i| self.name(i).to_owned()).collect(),
             }),
         }
     }

@@ -133,6 +133,17 @@ impl Status {
         }
     }
 
+    /// Every known migration applied, nothing else recorded.
+    pub fn at_head(migrations: &Migrations) -> Self {
+        Status {
+            applied: (0..migrations.len()).collect(),
+            pending: vec![],
+            unknown: vec![],
+            current: migrations.len().checked_sub(1),
+            out_of_order: vec![],
+        }
+    }
+
     pub fn is_applied(&self, position: usize) -> bool {
         self.applied.binary_search(&position).is_ok()
     }

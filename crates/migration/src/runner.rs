@@ -2,7 +2,7 @@
 //! Boot, `upgrade`, `downgrade` and `stamp` all go through [`Runner::run`]; `--sql`, `check`
 //! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
 
-use crate::plan::{plan, AppliedRevision, DbState, Plan, Request, Status};
+use crate::plan::{plan, AppliedRevision, DbState, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
 use crate::recorder::{created_table, Recorder};
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
@@ -89,6 +89,20 @@ impl<'a> Runner<'a> {
         expected: Option<&Plan>,
     ) -> Result<Outcome, MigrateError> {
         let conn = lock.conn();
+        let to_head = matches!(
+            request,
+            Request::Upgrade {
+                target: Target::Head,
+                ..
+            }
+        );
+        if to_head && version_table::at_head(&conn, self.migrations).await? {
+            // Every known migration is recorded and nothing else: `plan` would apply nothing.
+            return Ok(Outcome {
+                plan: Plan::Apply(vec![]),
+                status: Status::at_head(self.migrations),
+            });
+        }
         let state = observe(&conn, self.migrations, request).await?;
         let plan = plan(self.migrations, &state, request)?;
         if expected.is_some_and(|e| e != &plan) {
@@ -109,6 +123,10 @@ impl<'a> Runner<'a> {
                 .map_err(|e| self.step_error(step, lock.is_atomic(), e))?;
         }
         let rows = rows_after(self.migrations, &state.rows, &plan);
+        if !plan.is_empty() || to_head {
+            // So that the next boot at head is one row read (see `version_table::at_head`).
+            version_table::save_state(&conn, rows.iter().map(|r| r.version.as_str())).await?;
+        }
         let status = Status::new(self.migrations, &rows);
         Ok(Outcome { plan, status })
     }

@@ -95,9 +95,8 @@ mod tests {
             rows: crate::migrations()
                 .unwrap()
                 .names()
-                .iter()
                 .map(|v| crate::AppliedRevision {
-                    version: v.clone(),
+                    version: v.to_owned(),
                     applied_at: 0,
                 })
                 .collect(),

@@ -12,6 +12,87 @@ use sea_orm_migration::seaql_migrations;
 /// The table in which applied migrations are recorded.
 pub const VERSION_TABLE: &str = "seaql_migrations";
 
+/// One row kept beside the version table by this crate's runner: a fingerprint of the recorded
+/// set, so that a boot at head reads one row instead of the whole history.
+pub const STATE_TABLE: &str = "counsel_migration_state";
+
+/// The tables that describe the migrations rather than the application's data.
+pub const BOOKKEEPING_TABLES: [&str; 2] = [VERSION_TABLE, STATE_TABLE];
+
+/// An order-independent fingerprint of a set of migration names (wrapping sum of FNV-1a).
+pub fn fingerprint<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    let sum = names.fold(0u64, |acc, name| {
+        let h = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        acc.wrapping_add(h)
+    });
+    format!("{sum:016x}")
+}
+
+/// Whether the version table holds exactly the build's migrations, judged from the state row
+/// (its fingerprint, plus the version table's count and newest row, which any other writer of
+/// that table changes). `false` means "read the rows", never "pending".
+pub async fn at_head<C: ConnectionTrait>(
+    db: &C,
+    migrations: &crate::Migrations,
+) -> Result<bool, MigrateError> {
+    let both = [VERSION_TABLE.to_owned(), STATE_TABLE.to_owned()];
+    if existing_tables(db, &both).await?.len() < 2 {
+        return Ok(false);
+    }
+    let backend = db.get_database_backend();
+    let sql = format!(
+        "SELECT s.fingerprint AS fingerprint, \
+         (SELECT COUNT(*) FROM {VERSION_TABLE}) AS total, \
+         (SELECT MAX(version) FROM {VERSION_TABLE}) AS newest \
+         FROM {STATE_TABLE} s"
+    );
+    let Some(row) = db
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await?
+    else {
+        return Ok(false);
+    };
+    let recorded: String = row.try_get("", "fingerprint")?;
+    let total: i64 = row.try_get("", "total")?;
+    let newest: Option<String> = row.try_get("", "newest")?;
+    Ok(total == migrations.len() as i64
+        && newest.as_deref() == migrations.names().max()
+        && recorded == fingerprint(migrations.names()))
+}
+
+/// Writes the state row for the version table's rows `versions` (creating the table).
+pub async fn save_state<'n, C: ConnectionTrait>(
+    db: &C,
+    versions: impl Iterator<Item = &'n str>,
+) -> Result<(), MigrateError> {
+    let backend = db.get_database_backend();
+    let text = match backend {
+        DbBackend::MySql => "VARCHAR(32)",
+        _ => "TEXT",
+    };
+    db.execute_unprepared(&format!(
+        "CREATE TABLE IF NOT EXISTS {STATE_TABLE} (id INTEGER NOT NULL PRIMARY KEY, fingerprint {text} NOT NULL)"
+    ))
+    .await?;
+    db.execute_unprepared(&format!("DELETE FROM {STATE_TABLE}"))
+        .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        format!(
+            "INSERT INTO {STATE_TABLE} (id, fingerprint) VALUES (1, {})",
+            match backend {
+                DbBackend::Postgres => "$1",
+                _ => "?",
+            }
+        ),
+        [Value::from(fingerprint(versions))],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// The rows of the version table, oldest first; `None` when the table does not exist. Never
 /// creates it (sea-orm's own status calls do).
 pub async fn read<C: ConnectionTrait>(

@@ -38,6 +38,7 @@ impl Session {
         }
         let settings = ConnectSettings {
             connect_timeout: Duration::from_secs(cli.connect_timeout.max(1)),
+            purpose: Purpose::Migrations,
             ..ConnectSettings::default()
         };
         let db = db_config::connect_with(&url, &settings).await?;

@@ -111,7 +111,7 @@ async fn check_upgrade_current_history_downgrade_cycle() {
             n,
         );
         assert!(
-            r.stdout.contains("Database tables (18)"),
+            r.stdout.contains("Database tables (19)"),
             "[{n}] {}",
             r.stdout
         );
@@ -134,8 +134,13 @@ async fn check_upgrade_current_history_downgrade_cycle() {
         expect(&run(&t.url, &["current"]), 0, "base", n);
         assert_eq!(
             schema_inspect::list_tables(&t.db).await.unwrap(),
-            vec!["seaql_migrations".to_string()],
-            "[{n}]"
+            migration::BOOKKEEPING_TABLES
+                .map(String::from)
+                .iter()
+                .rev()
+                .cloned()
+                .collect::<Vec<_>>(),
+            "[{n}] only the bookkeeping tables are left"
         );
 
         expect(

@@ -49,7 +49,7 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let mut entity_tables: Vec<String> = entities.iter().map(|t| t.name.clone()).collect();
     entity_tables.sort();
     let database_tables: Vec<String> = live.tables.keys().cloned().collect();
-    let drift = schema_inspect::diff(&entities, &live, &[VERSION_TABLE]);
+    let drift = schema_inspect::diff(&entities, &live, &migration::BOOKKEEPING_TABLES);
 
     // What `upgrade` would do: its refusal, if any, is the first thing to fix.
     let mut problems = Vec::new();

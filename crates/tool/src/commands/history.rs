@@ -45,8 +45,8 @@ pub async fn history(session: &Session, out: &mut dyn Write) -> Result<u8, ToolE
         .map(|r| (r.version.as_str(), r.applied_at))
         .collect();
     let m = &session.migrations;
-    for (i, name) in m.names().iter().enumerate() {
-        let state = match applied_at.get(name.as_str()) {
+    for (i, name) in m.names().enumerate() {
+        let state = match applied_at.get(name) {
             Some(&at) => format!("applied {}", format_time(at)),
             None if status.out_of_order.contains(&i) => "pending (out of order)".into(),
             None => "pending".into(),

@@ -155,7 +155,7 @@ async fn warn_if_drifted(session: &Session, out: &mut dyn Write) -> Result<(), T
     let drift = schema_inspect::diff(
         &entity::registry::tables(),
         &live,
-        &[migration::VERSION_TABLE],
+        &migration::BOOKKEEPING_TABLES,
     );
     if !drift.is_empty() {
         writeln!(
