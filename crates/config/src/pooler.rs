@@ -25,22 +25,33 @@ pub async fn probe(db: &DatabaseConnection) -> Result<Pooling, sqlx::Error> {
     let options = db.get_postgres_connection_pool().connect_options();
     let mut first = PgConnection::connect_with(&options).await?;
     let mut second = PgConnection::connect_with(&options).await?;
-    const PROBE: &str = "SELECT pg_backend_pid() AS counsel_pooler_probe";
-    let first_pid: i32 = sqlx::query_scalar(PROBE).fetch_one(&mut first).await?;
-    sqlx::raw_sql("BEGIN").execute(&mut second).await?;
-    let second_pid = sqlx::query_scalar::<_, i32>(PROBE)
-        .fetch_one(&mut second)
-        .await;
-    let _ = sqlx::raw_sql("ROLLBACK").execute(&mut second).await;
+    let outcome = compare_sessions(&mut first, &mut second).await;
     let _ = first.close().await;
     let _ = second.close().await;
-    match second_pid {
-        Ok(pid) if pid == first_pid => Ok(Pooling::TransactionWithStatements),
-        Ok(_) => Ok(Pooling::Session),
-        // 42P05: prepared statement already exists; 26000: does not exist.
+    match outcome {
+        Ok(true) => Ok(Pooling::TransactionWithStatements),
+        Ok(false) => Ok(Pooling::Session),
+        // 42P05: prepared statement already exists; 26000: does not exist. Either way another
+        // client's statement was in this session: statements are shared.
         Err(sqlx::Error::Database(e)) if matches!(e.code().as_deref(), Some("42P05" | "26000")) => {
             Ok(Pooling::TransactionWithoutStatements)
         }
         Err(e) => Err(e),
     }
+}
+
+/// Whether `second`, in a transaction begun right after `first`'s statement ended, lands in
+/// the same server session.
+async fn compare_sessions(
+    first: &mut PgConnection,
+    second: &mut PgConnection,
+) -> Result<bool, sqlx::Error> {
+    const PROBE: &str = "SELECT pg_backend_pid() AS counsel_pooler_probe";
+    let first_pid: i32 = sqlx::query_scalar(PROBE).fetch_one(&mut *first).await?;
+    sqlx::raw_sql("BEGIN").execute(&mut *second).await?;
+    let second_pid = sqlx::query_scalar::<_, i32>(PROBE)
+        .fetch_one(&mut *second)
+        .await;
+    let _ = sqlx::raw_sql("ROLLBACK").execute(&mut *second).await;
+    Ok(second_pid? == first_pid)
 }

@@ -3,7 +3,32 @@
 use crate::{MigrateError, PlanError};
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: names are short and not attacker-chosen, and the list is hashed at every start.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
 
 /// An ordered list of migrations. Position in the list is the history: a migration is "older"
 /// than every migration after it.
@@ -12,13 +37,13 @@ use std::sync::OnceLock;
 /// is made the first time a lookup needs it (a boot at head never does).
 pub struct Migrations {
     list: Vec<Box<dyn MigrationTrait>>,
-    index: OnceLock<HashMap<String, usize>>,
+    index: OnceLock<HashMap<String, usize, FnvBuild>>,
 }
 
 impl Migrations {
     /// Fails if two migrations share a name: the version table could not tell them apart.
     pub fn new(list: Vec<Box<dyn MigrationTrait>>) -> Result<Self, MigrateError> {
-        let mut seen = HashSet::with_capacity(list.len());
+        let mut seen = HashSet::with_capacity_and_hasher(list.len(), FnvBuild::default());
         if let Some(dup) = list.iter().map(|m| m.name()).find(|n| !seen.insert(*n)) {
             return Err(MigrateError::DuplicateMigration(dup.to_owned()));
         }

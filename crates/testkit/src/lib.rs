@@ -23,8 +23,55 @@ enum Cleanup {
     Server { admin_url: String, database: String },
 }
 
+/// Says something in the test output even when the harness captures the test's own output
+/// (it captures `print!`, not direct writes): used to say what a run did not exercise.
+pub fn notice(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "testkit: {message}");
+}
+
+/// Once per test binary: which backends the tests run on, and which they skip.
+fn announce_backends() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let pg = std::env::var("DATABASE_URL").is_ok_and(|u| u.starts_with("postgres"));
+        let my = std::env::var("TEST_MYSQL_URL").is_ok_and(|u| !u.is_empty());
+        let mut skipped = Vec::new();
+        if !pg {
+            skipped.push("postgres (set DATABASE_URL=postgres://…)");
+        }
+        if !my {
+            skipped.push("mysql (set TEST_MYSQL_URL=mysql://…)");
+        }
+        let ran = ["sqlite"]
+            .into_iter()
+            .chain(pg.then_some("postgres"))
+            .chain(my.then_some("mysql"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if skipped.is_empty() {
+            notice(&format!("backends exercised: {ran}"));
+        } else {
+            notice(&format!(
+                "backends exercised: {ran}; SKIPPED: {}",
+                skipped.join(", ")
+            ));
+        }
+    });
+}
+
+/// A new PostgreSQL database, if `DATABASE_URL` names a PostgreSQL server.
+pub async fn postgres() -> Option<TestDb> {
+    announce_backends();
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if url.starts_with("postgres") => Some(server("postgres", &url).await),
+        _ => None,
+    }
+}
+
 /// Every configured backend, each with a brand-new empty database.
 pub async fn databases() -> Vec<TestDb> {
+    announce_backends();
     let mut out = vec![sqlite().await];
     if let Ok(url) = std::env::var("DATABASE_URL") {
         if url.starts_with("postgres") {
