@@ -530,3 +530,100 @@ async fn the_boot_shortcut_notices_rows_written_behind_its_back() {
         t.finish().await;
     }
 }
+
+/// Creates two tables, then fails: what a crash half-way through leaves on MySQL.
+struct HalfDone;
+
+impl migration::sea_orm_migration::MigrationName for HalfDone {
+    fn name(&self) -> &str {
+        "m2_half_done"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for HalfDone {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        CreatesTable("m2_half_done", "hd_b").up(manager).await?;
+        CreatesTable("m2_half_done", "hd_c").up(manager).await?;
+        manager
+            .get_connection()
+            .execute_unprepared("SELECT * FROM no_such_table_anywhere")
+            .await
+            .map(|_| ())
+    }
+}
+
+#[tokio::test]
+async fn an_interrupted_migration_is_reported_everywhere_and_repaired() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        if t.backend() != sea_orm::DbBackend::MySql {
+            // PostgreSQL and SQLite roll a failed run back (see the atomic-failure test).
+            t.finish().await;
+            continue;
+        }
+        migrate_to_head(&history(&[("m1_one", "hd_a")]), &t.db, &boot_options())
+            .await
+            .unwrap();
+        let broken = Migrations::new(vec![
+            Box::new(CreatesTable("m1_one", "hd_a")) as Box<dyn MigrationTrait>,
+            Box::new(HalfDone),
+        ])
+        .unwrap();
+        let failure = migrate_to_head(&broken, &t.db, &boot_options())
+            .await
+            .expect_err("fails half-way");
+        assert!(
+            failure.to_string().contains("manage-db repair"),
+            "[{n}] {failure}"
+        );
+
+        // Every later run says so, with what exists of it, and changes nothing.
+        let err = migrate_to_head(&broken, &t.db, &boot_options())
+            .await
+            .expect_err("boot refuses");
+        match err.as_plan() {
+            Some(PlanError::Interrupted {
+                version, leftovers, ..
+            }) => {
+                assert_eq!(version, "m2_half_done", "[{n}]");
+                assert!(
+                    leftovers.contains("hd_b (0 rows)") && leftovers.contains("hd_c (0 rows)"),
+                    "[{n}] {leftovers}"
+                );
+            }
+            _ => panic!("[{n}] expected an interrupted-migration refusal, got {err}"),
+        }
+        let runner = Runner::new(&broken, &t.db, boot_options().lock);
+        let down = Request::Downgrade {
+            target: "-1".parse().unwrap(),
+        };
+        assert!(
+            matches!(
+                runner.preview(&down).await.unwrap_err().as_plan(),
+                Some(PlanError::Interrupted { .. })
+            ),
+            "[{n}]"
+        );
+
+        // Repair drops what it left and returns to the revision before it.
+        let repaired = runner.run(&Request::Repair, None).await.unwrap();
+        assert_eq!(repaired.status.current, Some(0), "[{n}] back at m1_one");
+        assert!(
+            !has_table(&t.db, "hd_b").await && !has_table(&t.db, "hd_c").await,
+            "[{n}]"
+        );
+        assert!(
+            has_table(&t.db, "hd_a").await,
+            "[{n}] the earlier migration stays"
+        );
+
+        // The fixed migration then applies normally.
+        let fixed = history(&[("m1_one", "hd_a"), ("m2_half_done", "hd_b")]);
+        let report = migrate_to_head(&fixed, &t.db, &boot_options())
+            .await
+            .unwrap();
+        assert_eq!(report.applied, vec!["m2_half_done".to_string()], "[{n}]");
+        t.finish().await;
+    }
+}

@@ -25,7 +25,9 @@ pub use boot::{migrate_on_boot, migrate_to_head, BootOptions, BootReport};
 pub use error::MigrateError;
 pub use history::Migrations;
 pub use lock::{LockOptions, MigrationLock};
-pub use plan::{plan, AppliedRevision, DbState, Plan, PlanError, Request, Status, Target};
+pub use plan::{
+    plan, AppliedRevision, DbState, Interrupted, Plan, PlanError, Request, Status, Target,
+};
 pub use preflight::{downgrade_impact, DowngradeImpact};
 pub use runner::{Outcome, Runner};
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};

@@ -71,6 +71,9 @@ pub enum Request {
     Stamp {
         target: Target,
     },
+    /// Bring a database whose last run was interrupted back to a known revision: drop what the
+    /// interrupted migration created, and record it as not applied.
+    Repair,
 }
 
 impl Request {
@@ -90,6 +93,31 @@ pub struct DbState {
     /// Tables that the pending migrations would create and that already exist. Only read when
     /// nothing is recorded (the only case where it matters), otherwise empty.
     pub existing_tables: Vec<String>,
+    /// A migration a crash or failure left half done (backends without transactional DDL).
+    pub interrupted: Option<Interrupted>,
+}
+
+/// What an interrupted migration left behind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interrupted {
+    pub version: String,
+    /// `up` or `down`.
+    pub direction: String,
+    /// Tables the migration creates that exist now, newest first, with their row counts.
+    pub leftovers: Vec<(String, u64)>,
+}
+
+impl Interrupted {
+    fn describe_leftovers(&self) -> String {
+        if self.leftovers.is_empty() {
+            return "none of its tables".into();
+        }
+        self.leftovers
+            .iter()
+            .map(|(t, n)| format!("{t} ({n} rows)"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// The known migrations split by the version table, by position in the history.
@@ -161,6 +189,11 @@ pub enum Plan {
         record: Vec<usize>,
         unrecord: Vec<String>,
     },
+    /// Drop what an interrupted migration left (newest first) and record it as not applied.
+    Repair {
+        version: String,
+        drop_tables: Vec<String>,
+    },
 }
 
 impl Plan {
@@ -168,6 +201,7 @@ impl Plan {
         match self {
             Plan::Apply(p) | Plan::Revert(p) => p.is_empty(),
             Plan::Stamp { record, unrecord } => record.is_empty() && unrecord.is_empty(),
+            Plan::Repair { .. } => false,
         }
     }
 
@@ -177,6 +211,10 @@ impl Plan {
             Plan::Apply(p) | Plan::Revert(p) | Plan::Stamp { record: p, .. } => {
                 p.iter().map(|&i| migrations.name(i)).collect()
             }
+            Plan::Repair { version, .. } => migrations
+                .position(version)
+                .map(|i| vec![migrations.name(i)])
+                .unwrap_or_default(),
         }
     }
 }
@@ -222,6 +260,27 @@ pub enum PlanError {
     },
 
     #[error(
+        "migration {version} was interrupted while running {direction}: it is not recorded, and \
+         this backend's DDL cannot roll back; of its tables these exist: {leftovers}\n  hint: \
+         `manage-db repair` drops what it left and returns the database to the revision before \
+         it; then `manage-db upgrade` runs it again"
+    )]
+    Interrupted {
+        version: String,
+        direction: String,
+        leftovers: String,
+    },
+
+    #[error("nothing to repair: no migration was interrupted")]
+    NothingToRepair,
+
+    #[error(
+        "refusing to repair: the tables migration {version} left already hold data: {tables}\n  \
+         hint: repair drops them; move the data away or drop them by hand, then run it again"
+    )]
+    RepairWouldLoseData { version: String, tables: String },
+
+    #[error(
         "migration(s) merged out of order: {} pending but older than the applied {newest_applied}\n  \
          hint: two branches each added a migration. Check that they do not conflict, then apply with \
          `manage-db upgrade --allow-out-of-order` (an application opts in with \
@@ -239,6 +298,28 @@ pub fn plan(
     state: &DbState,
     request: &Request,
 ) -> Result<Plan, PlanError> {
+    if let Some(cut) = &state.interrupted {
+        return match request {
+            Request::Repair if cut.leftovers.iter().any(|(_, rows)| *rows > 0) => {
+                Err(PlanError::RepairWouldLoseData {
+                    version: cut.version.clone(),
+                    tables: cut.describe_leftovers(),
+                })
+            }
+            Request::Repair => Ok(Plan::Repair {
+                version: cut.version.clone(),
+                drop_tables: cut.leftovers.iter().map(|(t, _)| t.clone()).collect(),
+            }),
+            _ => Err(PlanError::Interrupted {
+                version: cut.version.clone(),
+                direction: cut.direction.clone(),
+                leftovers: cut.describe_leftovers(),
+            }),
+        };
+    }
+    if *request == Request::Repair {
+        return Err(PlanError::NothingToRepair);
+    }
     let status = Status::new(migrations, &state.rows);
     let describe_current = || match status.current {
         Some(c) => migrations.name(c).to_owned(),
@@ -345,7 +426,7 @@ pub fn plan(
             };
             Ok(Plan::Revert(to_revert))
         }
-        Request::Stamp { .. } => unreachable!("handled above"),
+        Request::Stamp { .. } | Request::Repair => unreachable!("handled above"),
     }
 }
 
@@ -418,6 +499,7 @@ mod tests {
                 })
                 .collect(),
             existing_tables: vec![],
+            interrupted: None,
         }
     }
 
@@ -608,6 +690,47 @@ mod tests {
                 record: vec![],
                 unrecord: vec!["m1_init".into(), "m2_add".into()]
             })
+        );
+    }
+
+    #[test]
+    fn an_interrupted_migration_blocks_everything_but_repair() {
+        let m = known();
+        let mut s = state(&["m1_init"]);
+        s.interrupted = Some(Interrupted {
+            version: "m2_add".into(),
+            direction: "up".into(),
+            leftovers: vec![("b".into(), 0), ("a".into(), 0)],
+        });
+        for request in [
+            up("head"),
+            down("-1"),
+            Request::Stamp {
+                target: Target::Head,
+            },
+        ] {
+            assert!(matches!(
+                plan(&m, &s, &request),
+                Err(PlanError::Interrupted { .. })
+            ));
+        }
+        assert_eq!(
+            plan(&m, &s, &Request::Repair),
+            Ok(Plan::Repair {
+                version: "m2_add".into(),
+                drop_tables: vec!["b".into(), "a".into()]
+            })
+        );
+        if let Some(cut) = s.interrupted.as_mut() {
+            cut.leftovers[0].1 = 3;
+        }
+        assert!(matches!(
+            plan(&m, &s, &Request::Repair),
+            Err(PlanError::RepairWouldLoseData { .. })
+        ));
+        assert_eq!(
+            plan(&m, &state(&[]), &Request::Repair),
+            Err(PlanError::NothingToRepair)
         );
     }
 

@@ -61,10 +61,30 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
             .await?;
         dropped.extend(recorder.take().iter().filter_map(|s| dropped_table(&s.sql)));
     }
-    let existing = crate::version_table::existing_tables(conn, &dropped).await?;
+    let tables = tables_with_rows(conn, &dropped).await?;
+    let existing: Vec<String> = tables.iter().map(|(t, _)| t.clone()).collect();
+    let outside_references = references_into(conn, &existing)
+        .await?
+        .into_iter()
+        .filter(|(child, _, _)| !existing.contains(child))
+        .map(|(child, column, parent)| format!("{child}.{column} → {parent}"))
+        .collect();
+    Ok(DowngradeImpact {
+        tables,
+        outside_references,
+    })
+}
+
+/// Which of `tables` exist, in the order given, with their row counts (one query).
+pub(crate) async fn tables_with_rows<C: ConnectionTrait>(
+    conn: &C,
+    tables: &[String],
+) -> Result<Vec<(String, u64)>, MigrateError> {
+    let existing = crate::version_table::existing_tables(conn, tables).await?;
     if existing.is_empty() {
-        return Ok(DowngradeImpact::default());
+        return Ok(vec![]);
     }
+    let backend = conn.get_database_backend();
     let quote = |t: &str| match backend {
         DbBackend::MySql => format!("`{}`", t.replace('`', "``")),
         _ => format!("\"{}\"", t.replace('"', "\"\"")),
@@ -80,27 +100,20 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
         })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let mut tables = Vec::new();
+    let mut rows = std::collections::HashMap::new();
     for row in conn
         .query_all_raw(Statement::from_string(backend, counts))
         .await?
     {
-        tables.push((
+        rows.insert(
             row.try_get::<String>("", "t")?,
             row.try_get::<i64>("", "n")?.max(0) as u64,
-        ));
+        );
     }
-    tables.sort();
-    let outside_references = references_into(conn, &existing)
-        .await?
-        .into_iter()
-        .filter(|(child, _, _)| !existing.contains(child))
-        .map(|(child, column, parent)| format!("{child}.{column} → {parent}"))
-        .collect();
-    Ok(DowngradeImpact {
-        tables,
-        outside_references,
-    })
+    Ok(tables
+        .iter()
+        .filter_map(|t| rows.get(t).map(|n| (t.clone(), *n)))
+        .collect())
 }
 
 /// Every foreign key `(child table, child column, parent table)` whose parent is in `parents`.

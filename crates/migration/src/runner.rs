@@ -2,10 +2,12 @@
 //! Boot, `upgrade`, `downgrade` and `stamp` all go through [`Runner::run`]; `--sql`, `check`
 //! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
 
-use crate::plan::{plan, AppliedRevision, DbState, Plan, Request, Status, Target};
+use crate::plan::{plan, AppliedRevision, DbState, Interrupted, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
+use crate::preflight::tables_with_rows;
 use crate::recorder::{created_table, Recorder};
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
+use sea_orm::sea_query::{Alias, Table};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
 use sea_orm_migration::SchemaManager;
 
@@ -16,6 +18,7 @@ pub enum Step<'p> {
     Revert(usize),
     Record(usize),
     Unrecord(&'p str),
+    DropTable(&'p str),
 }
 
 impl Plan {
@@ -27,6 +30,14 @@ impl Plan {
                 .iter()
                 .map(|n| Step::Unrecord(n))
                 .chain(record.iter().map(|&i| Step::Record(i)))
+                .collect(),
+            Plan::Repair {
+                version,
+                drop_tables,
+            } => drop_tables
+                .iter()
+                .map(|t| Step::DropTable(t))
+                .chain([Step::Unrecord(version)])
                 .collect(),
         }
     }
@@ -118,6 +129,20 @@ impl<'a> Runner<'a> {
             }
         }
         for step in plan.steps() {
+            if !lock.is_atomic() {
+                // Without transactional DDL a crash leaves a half-made migration: say so first.
+                match step {
+                    Step::Apply(i) => {
+                        version_table::mark_in_progress(&conn, self.migrations.name(i), "up")
+                            .await?
+                    }
+                    Step::Revert(i) => {
+                        version_table::mark_in_progress(&conn, self.migrations.name(i), "down")
+                            .await?
+                    }
+                    _ => {}
+                }
+            }
             execute(&conn, self.migrations, step)
                 .await
                 .map_err(|e| self.step_error(step, lock.is_atomic(), e))?;
@@ -137,6 +162,7 @@ impl<'a> Runner<'a> {
             Step::Revert(i) => (self.migrations.name(i).to_owned(), "down"),
             Step::Record(i) => (self.migrations.name(i).to_owned(), "record"),
             Step::Unrecord(n) => (n.to_owned(), "unrecord"),
+            Step::DropTable(t) => (t.to_owned(), "repair"),
         };
         let source = match err {
             MigrateError::Db(e) => e,
@@ -149,7 +175,8 @@ impl<'a> Runner<'a> {
                 "the whole run was rolled back: the database is as it was before"
             } else {
                 "DDL is not transactional on this backend: the migrations before it stay applied, \
-                 and this one may be partly applied; `manage-db check` shows what exists"
+                 and this one is marked as interrupted; `manage-db check` shows what it left and \
+                 `manage-db repair` undoes it"
             },
             source,
         }
@@ -164,6 +191,25 @@ pub async fn observe<C: ConnectionTrait>(
     request: &Request,
 ) -> Result<DbState, MigrateError> {
     let rows = version_table::read(conn).await?.unwrap_or_default();
+    let interrupted = match version_table::interrupted(conn).await? {
+        Some((version, direction)) => {
+            let leftovers = match migrations.position(&version) {
+                Some(i) => {
+                    let mut created =
+                        tables_created_by(conn.get_database_backend(), migrations, i).await?;
+                    created.reverse();
+                    tables_with_rows(conn, &created).await?
+                }
+                None => vec![],
+            };
+            Some(Interrupted {
+                version,
+                direction,
+                leftovers,
+            })
+        }
+        None => None,
+    };
     let existing_tables = if rows.is_empty() && matches!(request, Request::Upgrade { .. }) {
         let created = created_tables(conn.get_database_backend(), migrations).await?;
         version_table::existing_tables(conn, &created).await?
@@ -173,6 +219,7 @@ pub async fn observe<C: ConnectionTrait>(
     Ok(DbState {
         rows,
         existing_tables,
+        interrupted,
     })
 }
 
@@ -181,18 +228,31 @@ pub async fn created_tables(
     backend: DbBackend,
     migrations: &Migrations,
 ) -> Result<Vec<String>, MigrateError> {
-    let (recorder, conn) = Recorder::connect(backend);
     let mut tables = Vec::new();
     for i in 0..migrations.len() {
-        migrations
-            .migration(i)
-            .up(&SchemaManager::new(&conn))
-            .await?;
-        tables.extend(recorder.take().iter().filter_map(|s| created_table(&s.sql)));
+        tables.extend(tables_created_by(backend, migrations, i).await?);
     }
     tables.sort();
     tables.dedup();
     Ok(tables)
+}
+
+/// The tables one migration's `up` creates, in the order it creates them.
+async fn tables_created_by(
+    backend: DbBackend,
+    migrations: &Migrations,
+    position: usize,
+) -> Result<Vec<String>, MigrateError> {
+    let (recorder, conn) = Recorder::connect(backend);
+    migrations
+        .migration(position)
+        .up(&SchemaManager::new(&conn))
+        .await?;
+    Ok(recorder
+        .take()
+        .iter()
+        .filter_map(|s| created_table(&s.sql))
+        .collect())
 }
 
 /// Runs one step on `conn`: the real database, or a recorder for `--sql`.
@@ -215,6 +275,15 @@ pub async fn execute(
         }
         Step::Record(i) => version_table::record(conn, migrations.name(i)).await,
         Step::Unrecord(name) => version_table::unrecord(conn, name).await,
+        Step::DropTable(table) => {
+            tracing::info!(table, "dropping what the interrupted migration left");
+            let drop = Table::drop()
+                .table(Alias::new(table))
+                .if_exists()
+                .to_owned();
+            conn.execute(&drop).await?;
+            Ok(())
+        }
     }
 }
 
@@ -241,6 +310,7 @@ fn rows_after(
             }),
             Step::Revert(i) => rows.retain(|r| r.version != migrations.name(i)),
             Step::Unrecord(name) => rows.retain(|r| r.version != name),
+            Step::DropTable(_) => {}
         }
     }
     rows

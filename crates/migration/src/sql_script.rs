@@ -33,6 +33,7 @@ pub async fn sql_script(
             Step::Revert(i) => format!("revert {}", migrations.name(i)),
             Step::Record(i) => format!("record {}", migrations.name(i)),
             Step::Unrecord(n) => format!("unrecord {n}"),
+            Step::DropTable(t) => format!("drop {t}"),
         };
         push(&mut script, &heading, &recorder);
     }
@@ -100,7 +101,7 @@ mod tests {
                     applied_at: 0,
                 })
                 .collect(),
-            existing_tables: vec![],
+            ..Default::default()
         };
         let down = script(
             DbBackend::Sqlite,

@@ -46,7 +46,7 @@ pub async fn at_head<C: ConnectionTrait>(
         "SELECT s.fingerprint AS fingerprint, \
          (SELECT COUNT(*) FROM {VERSION_TABLE}) AS total, \
          (SELECT MAX(version) FROM {VERSION_TABLE}) AS newest \
-         FROM {STATE_TABLE} s"
+         FROM {STATE_TABLE} s WHERE s.in_progress IS NULL"
     );
     let Some(row) = db
         .query_one_raw(Statement::from_string(backend, sql))
@@ -62,35 +62,109 @@ pub async fn at_head<C: ConnectionTrait>(
         && recorded == fingerprint(migrations.names()))
 }
 
-/// Writes the state row for the version table's rows `versions` (creating the table).
+async fn ensure_state_table<C: ConnectionTrait>(db: &C) -> Result<(), MigrateError> {
+    let text = match db.get_database_backend() {
+        DbBackend::MySql => "VARCHAR(255)",
+        _ => "TEXT",
+    };
+    db.execute_unprepared(&format!(
+        "CREATE TABLE IF NOT EXISTS {STATE_TABLE} (id INTEGER NOT NULL PRIMARY KEY, \
+         fingerprint {text} NOT NULL, in_progress {text} NULL, direction {text} NULL)"
+    ))
+    .await?;
+    Ok(())
+}
+
+fn placeholder(backend: DbBackend, i: usize) -> String {
+    match backend {
+        DbBackend::Postgres => format!("${i}"),
+        _ => "?".to_owned(),
+    }
+}
+
+fn placeholders(backend: DbBackend, n: usize) -> String {
+    (1..=n)
+        .map(|i| placeholder(backend, i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes the state row for the version table's rows `versions` (creating the table). A run
+/// that gets here finished: any in-progress marker is cleared with it.
 pub async fn save_state<'n, C: ConnectionTrait>(
     db: &C,
     versions: impl Iterator<Item = &'n str>,
 ) -> Result<(), MigrateError> {
     let backend = db.get_database_backend();
-    let text = match backend {
-        DbBackend::MySql => "VARCHAR(32)",
-        _ => "TEXT",
-    };
-    db.execute_unprepared(&format!(
-        "CREATE TABLE IF NOT EXISTS {STATE_TABLE} (id INTEGER NOT NULL PRIMARY KEY, fingerprint {text} NOT NULL)"
-    ))
-    .await?;
+    ensure_state_table(db).await?;
     db.execute_unprepared(&format!("DELETE FROM {STATE_TABLE}"))
         .await?;
     db.execute_raw(Statement::from_sql_and_values(
         backend,
         format!(
             "INSERT INTO {STATE_TABLE} (id, fingerprint) VALUES (1, {})",
-            match backend {
-                DbBackend::Postgres => "$1",
-                _ => "?",
-            }
+            placeholders(backend, 1)
         ),
         [Value::from(fingerprint(versions))],
     ))
     .await?;
     Ok(())
+}
+
+/// Records that `version` is being applied (`up`) or reverted (`down`), before it starts, on a
+/// backend whose DDL cannot roll back: after a crash, every command can then say so.
+pub async fn mark_in_progress<C: ConnectionTrait>(
+    db: &C,
+    version: &str,
+    direction: &str,
+) -> Result<(), MigrateError> {
+    let backend = db.get_database_backend();
+    ensure_state_table(db).await?;
+    let updated = db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "UPDATE {STATE_TABLE} SET in_progress = {}, direction = {}",
+                placeholder(backend, 1),
+                placeholder(backend, 2)
+            ),
+            [Value::from(version), Value::from(direction)],
+        ))
+        .await?
+        .rows_affected();
+    if updated == 0 {
+        db.execute_raw(Statement::from_sql_and_values(
+            backend,
+            format!(
+                "INSERT INTO {STATE_TABLE} (id, fingerprint, in_progress, direction) VALUES (1, '', {})",
+                placeholders(backend, 2)
+            ),
+            [Value::from(version), Value::from(direction)],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// The migration a crashed or failed run left half done, and in which direction.
+pub async fn interrupted<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Option<(String, String)>, MigrateError> {
+    if existing_tables(db, &[STATE_TABLE.to_owned()])
+        .await?
+        .is_empty()
+    {
+        return Ok(None);
+    }
+    let sql =
+        format!("SELECT in_progress, direction FROM {STATE_TABLE} WHERE in_progress IS NOT NULL");
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    Ok(match row {
+        Some(r) => Some((r.try_get("", "in_progress")?, r.try_get("", "direction")?)),
+        None => None,
+    })
 }
 
 /// The rows of the version table, oldest first; `None` when the table does not exist. Never
@@ -140,13 +214,7 @@ pub async fn existing_tables<C: ConnectionTrait>(
         return Ok(vec![]);
     }
     let backend = db.get_database_backend();
-    let placeholders: Vec<String> = (1..=names.len())
-        .map(|i| match backend {
-            DbBackend::Postgres => format!("${i}"),
-            _ => "?".to_owned(),
-        })
-        .collect();
-    let list = placeholders.join(", ");
+    let list = placeholders(backend, names.len());
     let sql = match backend {
         DbBackend::Sqlite => format!(
             "SELECT name AS table_name FROM sqlite_master WHERE type = 'table' AND name IN ({list})"

@@ -90,6 +90,13 @@ pub enum Command {
         #[arg(short, long)]
         yes: bool,
     },
+    /// After a migration was interrupted on a backend without transactional DDL (MySQL):
+    /// drop what it left and record it as not applied, so `upgrade` can run it again.
+    Repair {
+        /// Do not ask for confirmation.
+        #[arg(short, long)]
+        yes: bool,
+    },
     /// Empty the version table (tables and data are kept). Asks for confirmation.
     Reset {
         /// Do not ask for confirmation.

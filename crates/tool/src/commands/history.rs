@@ -23,6 +23,18 @@ async fn read_known(
     Ok((rows, status))
 }
 
+/// A run interrupted on a backend without transactional DDL, said before anything else.
+async fn warn_if_interrupted(session: &Session, out: &mut dyn Write) -> Result<(), ToolError> {
+    if let Some((version, direction)) = version_table::interrupted(&session.db).await? {
+        writeln!(
+            out,
+            "warning: migration {version} was interrupted while running {direction}; \
+             `manage-db check` shows what it left, `manage-db repair` undoes it"
+        )?;
+    }
+    Ok(())
+}
+
 /// "m…_x (head)", "m…_x (2 pending)" or "base (no migration applied)".
 pub fn describe(migrations: &Migrations, status: &Status) -> String {
     match status.current {
@@ -34,12 +46,14 @@ pub fn describe(migrations: &Migrations, status: &Status) -> String {
 
 pub async fn current(session: &Session, out: &mut dyn Write) -> Result<u8, ToolError> {
     let (_, status) = read_known(session).await?;
+    warn_if_interrupted(session, out).await?;
     writeln!(out, "{}", describe(&session.migrations, &status))?;
     Ok(exit::OK)
 }
 
 pub async fn history(session: &Session, out: &mut dyn Write) -> Result<u8, ToolError> {
     let (rows, status) = read_known(session).await?;
+    warn_if_interrupted(session, out).await?;
     let applied_at: std::collections::HashMap<&str, i64> = rows
         .iter()
         .map(|r| (r.version.as_str(), r.applied_at))

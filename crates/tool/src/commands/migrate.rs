@@ -66,6 +66,18 @@ async fn warning(
             unrecord.len(),
             session.url
         )),
+        (_, Plan::Repair {
+            version,
+            drop_tables,
+        }) => Some(format!(
+            "This drops what the interrupted migration {version} left on {} (the tables are empty): {}.",
+            session.url,
+            if drop_tables.is_empty() {
+                "nothing but its record".to_owned()
+            } else {
+                drop_tables.join(", ")
+            }
+        )),
         _ => None,
     })
 }
@@ -121,6 +133,15 @@ pub async fn run(
         Plan::Revert(_) => names
             .iter()
             .try_for_each(|n| writeln!(out, "Reverted {n}"))?,
+        Plan::Repair {
+            version,
+            drop_tables,
+        } => {
+            drop_tables
+                .iter()
+                .try_for_each(|t| writeln!(out, "Dropped {t}"))?;
+            writeln!(out, "Repaired: {version} is recorded as not applied")?;
+        }
         Plan::Stamp { unrecord, .. } => {
             names
                 .iter()

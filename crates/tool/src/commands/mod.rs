@@ -92,6 +92,10 @@ async fn dispatch(
             )
             .await
         }
+        Command::Repair { yes } => {
+            let mode = migrate::Mode::from_flags(false, *yes);
+            migrate::run(session, &Request::Repair, mode, out).await
+        }
         Command::Reset { yes } => reset::run(session, *yes, out).await,
     }
 }
