@@ -43,9 +43,10 @@ pub enum BootError {
         error: MigrateError,
         message: String,
     },
-    /// `MIGRATION_LOCK_TIMEOUT_SECS` is not a whole number of seconds.
-    #[error("MIGRATION_LOCK_TIMEOUT_SECS must be a whole number of seconds, not '{0}'")]
-    LockTimeout(String),
+    /// A numeric setting (`MIGRATION_LOCK_TIMEOUT_SECS`, `MIGRATION_DDL_LOCK_TIMEOUT_MS`) is not
+    /// a whole number.
+    #[error("{name} must be a whole number, not '{value}'")]
+    NotANumber { name: &'static str, value: String },
 }
 
 /// Connects and brings the schema to head; returns the application's pool and what was applied.
@@ -60,13 +61,25 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
     db_config::load_dotenv()?;
     let migrate_url = DbUrl::from_env(Purpose::Migrations)?;
     let app_url = DbUrl::from_env(Purpose::Application)?;
-    let timeout = match std::env::var("MIGRATION_LOCK_TIMEOUT_SECS") {
-        Ok(v) => v.trim().parse().map_err(|_| BootError::LockTimeout(v))?,
-        Err(_) => DEFAULT_LOCK_TIMEOUT_SECS,
+    let number = |name: &'static str, default: u64| match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .map_err(|_| BootError::NotANumber { name, value: v }),
+        Err(_) => Ok(default),
     };
+    let defaults = LockOptions::default();
     let options = BootOptions {
         lock: LockOptions {
-            timeout: Duration::from_secs(timeout),
+            timeout: Duration::from_secs(number(
+                "MIGRATION_LOCK_TIMEOUT_SECS",
+                DEFAULT_LOCK_TIMEOUT_SECS,
+            )?),
+            statement_lock_timeout: Duration::from_millis(number(
+                "MIGRATION_DDL_LOCK_TIMEOUT_MS",
+                defaults.statement_lock_timeout.as_millis() as u64,
+            )?),
+            ..defaults
         },
         // An explicit opt-in: a fleet should not apply a late-merged migration unnoticed.
         allow_out_of_order: std::env::var("MIGRATION_ALLOW_OUT_OF_ORDER").is_ok_and(|v| v == "1"),

@@ -17,6 +17,7 @@ fn boot_options() -> BootOptions {
     BootOptions {
         lock: LockOptions {
             timeout: Duration::from_secs(30),
+            ..Default::default()
         },
         ..Default::default()
     }
@@ -223,8 +224,24 @@ async fn a_held_lock_makes_other_migrators_wait_then_time_out() {
         opts.lock.timeout = Duration::from_millis(600);
         let other = t.connect_again().await;
         match migrate_on_boot(&other, &opts).await {
-            Err(MigrateError::LockTimeout { .. }) => {}
+            Err(e @ MigrateError::LockTimeout { .. }) => {
+                if t.backend() == sea_orm::DbBackend::Postgres {
+                    // An orphaned holder can be found and ended by name.
+                    let text = e.to_string();
+                    assert!(text.contains("backend pid"), "{text}");
+                    assert!(text.contains("pg_terminate_backend("), "{text}");
+                }
+            }
             other => panic!("[{}] expected a lock timeout, got {other:?}", t.name),
+        }
+        if t.backend() == sea_orm::DbBackend::MySql {
+            // The lock is per database: another database on the same server migrates freely.
+            let neighbour = testkit::fresh_like(&t).await;
+            let report = migrate_on_boot(&neighbour.db, &opts)
+                .await
+                .unwrap_or_else(|e| panic!("[mysql] a different database was blocked: {e}"));
+            assert!(!report.applied.is_empty());
+            neighbour.finish().await;
         }
         assert!(
             !tables(&t.db).await.iter().any(|n| n == "users"),
@@ -626,4 +643,86 @@ async fn an_interrupted_migration_is_reported_everywhere_and_repaired() {
         assert_eq!(report.applied, vec!["m2_half_done".to_string()], "[{n}]");
         t.finish().await;
     }
+}
+
+/// Adds a column to a table that already exists: DDL that needs the table's exclusive lock.
+struct AltersTable;
+
+impl migration::sea_orm_migration::MigrationName for AltersTable {
+    fn name(&self) -> &str {
+        "m2_alter"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for AltersTable {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .get_connection()
+            .execute_unprepared("ALTER TABLE lq_a ADD COLUMN extra INTEGER")
+            .await
+            .map(|_| ())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn ddl_behind_a_long_transaction_gives_up_quickly_instead_of_queueing_the_app() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    migrate_to_head(&history(&[("m1_one", "lq_a")]), &t.db, &boot_options())
+        .await
+        .unwrap();
+    // A long read transaction holds the table.
+    let reader = t.connect_again().await;
+    let long_read = sea_orm::TransactionTrait::begin(&reader).await.unwrap();
+    long_read
+        .execute_unprepared("SELECT * FROM lq_a")
+        .await
+        .unwrap();
+
+    let steps = Migrations::new(vec![
+        Box::new(CreatesTable("m1_one", "lq_a")) as Box<dyn MigrationTrait>,
+        Box::new(AltersTable),
+    ])
+    .unwrap();
+    let mut options = boot_options();
+    options.lock.statement_lock_timeout = Duration::from_millis(200);
+    options.lock.lock_retries = 2;
+    let migrator = t.connect_again().await;
+    let attempt = {
+        let (steps, options) = (steps, options.clone());
+        tokio::spawn(async move {
+            let result = migrate_to_head(&steps, &migrator, &options).await;
+            (result, steps, migrator)
+        })
+    };
+    // Meanwhile the application's queries on that table are not stuck behind the DDL.
+    let app = t.connect_again().await;
+    for _ in 0..5 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        tokio::time::timeout(
+            Duration::from_secs(5),
+            app.execute_unprepared("SELECT * FROM lq_a"),
+        )
+        .await
+        .expect("an application query waited behind the migration")
+        .unwrap();
+    }
+    let (result, steps, migrator) = attempt.await.unwrap();
+    let err = result.expect_err("the table stayed locked");
+    assert!(
+        matches!(err, MigrateError::TableLockBusy { attempts: 3, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("pg_stat_activity"), "{err}");
+
+    // Once the long transaction ends, the same migration goes through.
+    long_read.commit().await.unwrap();
+    let report = migrate_to_head(&steps, &migrator, &options).await.unwrap();
+    assert_eq!(report.applied, vec!["m2_alter".to_string()]);
+    for db in [reader, migrator, app] {
+        db.close().await.ok();
+    }
+    t.finish().await;
 }

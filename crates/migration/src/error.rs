@@ -22,6 +22,19 @@ pub enum MigrateError {
         holder: Option<String>,
     },
 
+    #[error(
+        "a migration statement waited more than {}ms for a table lock, {attempts} time(s); every \
+         attempt was rolled back, nothing changed ({detail})\n  hint: a long transaction holds the \
+         table; find it with `SELECT pid, state, xact_start, query FROM pg_stat_activity WHERE \
+         xact_start < now() - interval '1 minute'`, let it finish or end it, then retry",
+        each.as_millis()
+    )]
+    TableLockBusy {
+        attempts: u32,
+        each: Duration,
+        detail: String,
+    },
+
     #[error("two migrations are both named '{0}': names must be unique, the version table records them by name")]
     DuplicateMigration(String),
 

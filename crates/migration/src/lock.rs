@@ -25,12 +25,20 @@ const MYSQL_LOCK_NAME: &str = "LEFT(CONCAT('counsel_migrate:', DATABASE()), 64)"
 pub struct LockOptions {
     /// How long to wait for another migrator before giving up.
     pub timeout: Duration,
+    /// PostgreSQL: how long one migration statement may wait for a table lock. A DDL statement
+    /// waiting behind a long transaction queues every later query on that table behind it, so
+    /// it gives up quickly and the whole run is retried (see `lock_retries`).
+    pub statement_lock_timeout: Duration,
+    /// How many times a run that gave up on a table lock is retried, with doubling pauses.
+    pub lock_retries: u32,
 }
 
 impl Default for LockOptions {
     fn default() -> Self {
         Self {
             timeout: Duration::from_secs(60),
+            statement_lock_timeout: Duration::from_secs(5),
+            lock_retries: 5,
         }
     }
 }
@@ -57,7 +65,16 @@ impl<'db> MigrationLock<'db> {
     ) -> Result<Self, MigrateError> {
         let mut wait = Waiting::start(options.timeout);
         let held = match db.get_database_backend() {
-            DbBackend::Postgres => Held::Transaction(lock_postgres(db, &mut wait).await?),
+            DbBackend::Postgres => {
+                let txn = lock_postgres(db, &mut wait).await?;
+                // Applies to every statement of the run, which is this transaction.
+                txn.execute_unprepared(&format!(
+                    "SET LOCAL lock_timeout = '{}ms'",
+                    options.statement_lock_timeout.as_millis().max(1)
+                ))
+                .await?;
+                Held::Transaction(txn)
+            }
             DbBackend::Sqlite => Held::Transaction(lock_sqlite(db, &mut wait).await?),
             DbBackend::MySql => Held::Named(lock_mysql(db, options.timeout).await?),
             other => return Err(crate::error::unsupported(other, "the migration lock").into()),

@@ -80,17 +80,38 @@ impl<'a> Runner<'a> {
         request: &Request,
         expected: Option<&Plan>,
     ) -> Result<Outcome, MigrateError> {
-        let lock = MigrationLock::acquire(self.db, &self.lock).await?;
-        match self.run_locked(&lock, request, expected).await {
-            Ok(outcome) => {
-                lock.release().await?;
-                Ok(outcome)
-            }
-            Err(err) => {
-                lock.abort().await;
-                Err(err)
+        let mut pause = std::time::Duration::from_millis(250);
+        for attempt in 0.. {
+            let lock = MigrationLock::acquire(self.db, &self.lock).await?;
+            match self.run_locked(&lock, request, expected).await {
+                Ok(outcome) => {
+                    lock.release().await?;
+                    return Ok(outcome);
+                }
+                Err(err) if waited_for_a_table_lock(&err) && lock.is_atomic() => {
+                    lock.abort().await;
+                    if attempt >= self.lock.lock_retries {
+                        return Err(MigrateError::TableLockBusy {
+                            attempts: attempt + 1,
+                            each: self.lock.statement_lock_timeout,
+                            detail: err.to_string(),
+                        });
+                    }
+                    tracing::warn!(
+                        attempt = attempt + 1,
+                        pause_ms = pause.as_millis() as u64,
+                        "a migration statement gave up waiting for a table lock; retrying the run"
+                    );
+                    tokio::time::sleep(pause).await;
+                    pause = pause.saturating_mul(2);
+                }
+                Err(err) => {
+                    lock.abort().await;
+                    return Err(err);
+                }
             }
         }
+        unreachable!("the loop returns")
     }
 
     async fn run_locked(
@@ -181,6 +202,12 @@ impl<'a> Runner<'a> {
             source,
         }
     }
+}
+
+/// PostgreSQL's `lock_timeout` fired (SQLSTATE 55P03): the run was rolled back whole.
+fn waited_for_a_table_lock(err: &MigrateError) -> bool {
+    let text = err.to_string();
+    text.contains("lock timeout") || text.contains("55P03")
 }
 
 /// Reads what the plan needs: the version table, and (only when nothing is recorded and the

@@ -22,6 +22,17 @@ pub struct Cli {
     )]
     pub lock_timeout: u64,
 
+    /// PostgreSQL: milliseconds one migration statement may wait for a table lock before the
+    /// run is rolled back and retried (so DDL never holds up the application's queries).
+    #[arg(
+        long,
+        global = true,
+        env = "MIGRATION_DDL_LOCK_TIMEOUT_MS",
+        default_value_t = 5000,
+        value_name = "MS"
+    )]
+    pub ddl_lock_timeout: u64,
+
     /// Seconds to wait for the database to answer when connecting.
     #[arg(long, global = true, default_value_t = 10, value_name = "SECS")]
     pub connect_timeout: u64,

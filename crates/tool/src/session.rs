@@ -44,6 +44,8 @@ impl Session {
         let db = db_config::connect_with(&url, &settings).await?;
         let lock = LockOptions {
             timeout: Duration::from_secs(cli.lock_timeout),
+            statement_lock_timeout: Duration::from_millis(cli.ddl_lock_timeout),
+            ..LockOptions::default()
         };
         Ok(Session {
             url,
