@@ -1,6 +1,11 @@
 use crate::pooler::{probe, Pooling};
 use crate::url::{Backend, DbUrl, Purpose};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::sqlx::{
+    self, mysql::MySqlConnectOptions, postgres::PgConnectOptions, sqlite::SqliteConnectOptions,
+    ConnectOptions as _,
+};
+use sea_orm::{DatabaseConnection, SqlxMySqlConnector, SqlxPostgresConnector, SqlxSqliteConnector};
+use std::str::FromStr;
 use std::time::Duration;
 
 /// Pool settings; the defaults keep a dead host from hanging a deploy for sqlx's 30 s default.
@@ -63,26 +68,52 @@ pub async fn connect_with(
     url: &DbUrl,
     settings: &ConnectSettings,
 ) -> Result<DatabaseConnection, ConnectError> {
-    let mut options = ConnectOptions::new(url.expose().to_owned());
-    options
-        .connect_timeout(settings.connect_timeout)
-        .acquire_timeout(settings.connect_timeout)
-        .max_connections(settings.max_connections)
-        // sqlx would log every statement at info level; operators want our messages, not SQL.
-        .sqlx_logging(false)
-        // Foreign keys: the schema's cascades and RESTRICT rules depend on them (sqlx's default
-        // today, stated so no upgrade can switch it off silently). Busy timeout: a second writer
-        // waits for the file lock instead of failing at once with "database is locked".
-        .map_sqlx_sqlite_opts(|o| o.foreign_keys(true).busy_timeout(Duration::from_secs(5)));
     tracing::debug!(url = %url, "connecting");
     probe_server(url, settings.connect_timeout).await?;
-    let db = Database::connect(options)
+    let db = open_pool(url, settings)
         .await
-        .map_err(|e| classify(url, e))?;
+        .map_err(|e| classify(url, &e.to_string()))?;
     if settings.check_pooler && url.backend() == Backend::Postgres {
         check_pooler(&db, url, settings.purpose).await?;
     }
     Ok(db)
+}
+
+/// The sqlx pool, built here rather than by `sea_orm::Database::connect`: that one records its
+/// options, URL and password included, in a tracing span that any subscriber at debug level
+/// prints.
+async fn open_pool(
+    url: &DbUrl,
+    settings: &ConnectSettings,
+) -> Result<DatabaseConnection, sqlx::Error> {
+    fn pool<DB: sqlx::Database>(settings: &ConnectSettings) -> sqlx::pool::PoolOptions<DB> {
+        sqlx::pool::PoolOptions::new()
+            .max_connections(settings.max_connections)
+            .acquire_timeout(settings.connect_timeout)
+    }
+    // Statements are not logged: operators want our messages, not SQL.
+    Ok(match url.backend() {
+        Backend::Postgres => {
+            let options = PgConnectOptions::from_str(url.expose())?.disable_statement_logging();
+            SqlxPostgresConnector::from_sqlx_postgres_pool(
+                pool(settings).connect_with(options).await?,
+            )
+        }
+        Backend::MySql => {
+            let options = MySqlConnectOptions::from_str(url.expose())?.disable_statement_logging();
+            SqlxMySqlConnector::from_sqlx_mysql_pool(pool(settings).connect_with(options).await?)
+        }
+        Backend::Sqlite => {
+            // Foreign keys: the schema's cascades and RESTRICT rules depend on them (sqlx's
+            // default today, stated so no upgrade can switch it off silently). Busy timeout: a
+            // second writer waits for the lock instead of failing at once.
+            let options = SqliteConnectOptions::from_str(url.expose())?
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .disable_statement_logging();
+            SqlxSqliteConnector::from_sqlx_sqlite_pool(pool(settings).connect_with(options).await?)
+        }
+    })
 }
 
 async fn check_pooler(
@@ -148,8 +179,8 @@ async fn probe_server(url: &DbUrl, timeout: Duration) -> Result<(), ConnectError
     }
 }
 
-fn classify(url: &DbUrl, err: DbErr) -> ConnectError {
-    let detail = url.redact(&err.to_string());
+fn classify(url: &DbUrl, err: &str) -> ConnectError {
+    let detail = url.redact(err);
     let masked = url.masked().to_owned();
     let source_var = url.source().to_string();
     let lower = detail.to_lowercase();
