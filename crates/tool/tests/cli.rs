@@ -828,3 +828,55 @@ async fn downgrade_refuses_while_a_table_outside_the_schema_references_it() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_foreign_table_named_like_the_version_table_is_explained() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        t.exec("CREATE TABLE seaql_migrations (id INTEGER PRIMARY KEY, note VARCHAR(20))")
+            .await;
+        for args in [&["current"][..], &["upgrade"], &["check"]] {
+            let r = run(&t.url, args);
+            expect(&r, 1, "it is not the table this tool keeps", n);
+        }
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_sqlite_file_reached_through_a_symlink_shares_the_migration_lock() {
+    let t = testkit::sqlite().await;
+    let real = t
+        .url
+        .trim_start_matches("sqlite://")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let link = format!("{real}.link.db");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    // Hold the lock through the real path; a migrator through the link must wait for it.
+    let holder = migration::MigrationLock::acquire(&t.db, &Default::default())
+        .await
+        .unwrap();
+    let r = run_in(
+        &workdir(),
+        &[("DATABASE_URL", &format!("sqlite://{link}"))],
+        &["upgrade", "--lock-timeout", "1"],
+    );
+    expect(
+        &r,
+        1,
+        "timed out after 1s waiting for the migration lock",
+        "symlink",
+    );
+    holder.release().await.unwrap();
+    let r = run_in(
+        &workdir(),
+        &[("DATABASE_URL", &format!("sqlite://{link}"))],
+        &["upgrade"],
+    );
+    expect(&r, 0, "Applied", "symlink");
+    std::fs::remove_file(&link).ok();
+    t.finish().await;
+}
