@@ -1,12 +1,9 @@
 //! The embedded Migrator and the boot-time runner, on every configured backend
 //! (SQLite always; PostgreSQL when DATABASE_URL names one).
 
-use migration::sea_orm_migration::prelude::{
-    Alias, ColumnDef, DbErr, MigrationTrait, SchemaManager, Table,
-};
 use migration::{
     migrate_on_boot, migrate_to_head, version_table, AppliedRevision, BootOptions, LockOptions,
-    MigrateError, MigrationLock, Migrations, Migrator, MigratorTrait, PlanError, Request, Runner,
+    MigrateError, MigrationLock, Migrator, MigratorTrait, PlanError, Request, Runner,
     VERSION_TABLE,
 };
 use sea_orm::ConnectionTrait;
@@ -317,44 +314,7 @@ async fn boot_refuses_tables_created_outside_the_migrator_and_keeps_their_data()
     }
 }
 
-/// A migration that creates (and drops) one small table: enough to see what ran.
-struct CreatesTable(&'static str, &'static str);
-
-impl migration::sea_orm_migration::MigrationName for CreatesTable {
-    fn name(&self) -> &str {
-        self.0
-    }
-}
-
-#[async_trait::async_trait]
-impl MigrationTrait for CreatesTable {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(Alias::new(self.1))
-                    .col(ColumnDef::new(Alias::new("id")).integer().primary_key())
-                    .to_owned(),
-            )
-            .await
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Alias::new(self.1)).to_owned())
-            .await
-    }
-}
-
-fn history(steps: &[(&'static str, &'static str)]) -> Migrations {
-    Migrations::new(
-        steps
-            .iter()
-            .map(|(name, table)| Box::new(CreatesTable(name, table)) as Box<dyn MigrationTrait>)
-            .collect(),
-    )
-    .unwrap()
-}
+use testkit::fake::{fake, history};
 
 async fn has_table(db: &DatabaseConnection, name: &str) -> bool {
     !version_table::existing_tables(db, &[name.to_owned()])
@@ -457,29 +417,12 @@ async fn targets_on_the_wrong_side_of_the_current_revision_are_refused() {
 
 #[tokio::test]
 async fn a_failing_migration_on_postgres_and_sqlite_leaves_nothing_behind() {
-    struct Fails;
-    impl migration::sea_orm_migration::MigrationName for Fails {
-        fn name(&self) -> &str {
-            "m2_fails"
-        }
-    }
-    #[async_trait::async_trait]
-    impl MigrationTrait for Fails {
-        async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-            manager
-                .get_connection()
-                .execute_unprepared("SELECT * FROM no_such_table_anywhere")
-                .await
-                .map(|_| ())
-        }
-    }
     for t in testkit::databases().await {
         let n = t.name;
-        let steps = Migrations::new(vec![
-            Box::new(CreatesTable("m1_fine", "fl_a")) as Box<dyn MigrationTrait>,
-            Box::new(Fails),
-        ])
-        .unwrap();
+        let steps = testkit::fake::of([
+            fake("m1_fine").creates("fl_a"),
+            fake("m2_fails").runs("SELECT * FROM no_such_table_anywhere"),
+        ]);
         let err = migrate_to_head(&steps, &t.db, &boot_options())
             .await
             .expect_err("the second migration fails");
@@ -548,28 +491,6 @@ async fn the_boot_shortcut_notices_rows_written_behind_its_back() {
     }
 }
 
-/// Creates two tables, then fails: what a crash half-way through leaves on MySQL.
-struct HalfDone;
-
-impl migration::sea_orm_migration::MigrationName for HalfDone {
-    fn name(&self) -> &str {
-        "m2_half_done"
-    }
-}
-
-#[async_trait::async_trait]
-impl MigrationTrait for HalfDone {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        CreatesTable("m2_half_done", "hd_b").up(manager).await?;
-        CreatesTable("m2_half_done", "hd_c").up(manager).await?;
-        manager
-            .get_connection()
-            .execute_unprepared("SELECT * FROM no_such_table_anywhere")
-            .await
-            .map(|_| ())
-    }
-}
-
 #[tokio::test]
 async fn an_interrupted_migration_is_reported_everywhere_and_repaired() {
     for t in testkit::databases().await {
@@ -582,11 +503,14 @@ async fn an_interrupted_migration_is_reported_everywhere_and_repaired() {
         migrate_to_head(&history(&[("m1_one", "hd_a")]), &t.db, &boot_options())
             .await
             .unwrap();
-        let broken = Migrations::new(vec![
-            Box::new(CreatesTable("m1_one", "hd_a")) as Box<dyn MigrationTrait>,
-            Box::new(HalfDone),
-        ])
-        .unwrap();
+        // Creates two tables, then fails: what a crash half-way through leaves on MySQL.
+        let broken = testkit::fake::of([
+            fake("m1_one").creates("hd_a"),
+            fake("m2_half_done")
+                .creates("hd_b")
+                .creates("hd_c")
+                .runs("SELECT * FROM no_such_table_anywhere"),
+        ]);
         let failure = migrate_to_head(&broken, &t.db, &boot_options())
             .await
             .expect_err("fails half-way");
@@ -645,26 +569,6 @@ async fn an_interrupted_migration_is_reported_everywhere_and_repaired() {
     }
 }
 
-/// Adds a column to a table that already exists: DDL that needs the table's exclusive lock.
-struct AltersTable;
-
-impl migration::sea_orm_migration::MigrationName for AltersTable {
-    fn name(&self) -> &str {
-        "m2_alter"
-    }
-}
-
-#[async_trait::async_trait]
-impl MigrationTrait for AltersTable {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .get_connection()
-            .execute_unprepared("ALTER TABLE lq_a ADD COLUMN extra INTEGER")
-            .await
-            .map(|_| ())
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 3)]
 async fn ddl_behind_a_long_transaction_gives_up_quickly_instead_of_queueing_the_app() {
     let Some(t) = testkit::postgres().await else {
@@ -681,11 +585,11 @@ async fn ddl_behind_a_long_transaction_gives_up_quickly_instead_of_queueing_the_
         .await
         .unwrap();
 
-    let steps = Migrations::new(vec![
-        Box::new(CreatesTable("m1_one", "lq_a")) as Box<dyn MigrationTrait>,
-        Box::new(AltersTable),
-    ])
-    .unwrap();
+    // The second migration alters a table that exists: DDL that needs its exclusive lock.
+    let steps = testkit::fake::of([
+        fake("m1_one").creates("lq_a"),
+        fake("m2_alter").runs("ALTER TABLE lq_a ADD COLUMN extra INTEGER"),
+    ]);
     let mut options = boot_options();
     options.lock.statement_lock_timeout = Duration::from_millis(200);
     options.lock.lock_retries = 2;

@@ -16,17 +16,6 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 /// The pooler URL from `var`, pointed at the test's own database.
-fn through(var: &str, t: &testkit::TestDb) -> Option<DbUrl> {
-    let Ok(pooler) = std::env::var(var) else {
-        testkit::notice(&format!(
-            "{var} is not set: pooler test skipped (.ci/run sets it)"
-        ));
-        return None;
-    };
-    let mut url = url::Url::parse(&pooler).expect("pooler URL");
-    url.set_path(url::Url::parse(&t.url).expect("test URL").path());
-    Some(DbUrl::parse(url.as_str()).expect("valid URL"))
-}
 
 async fn call(
     router: &axum::Router,
@@ -53,9 +42,10 @@ async fn the_server_through_a_pooler_with_prepared_statements_serves_load_withou
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    let Some(url) = through("TEST_PGBOUNCER_URL", &t) else {
+    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_URL", &t) else {
         return t.finish().await;
     };
+    let url = DbUrl::parse(&url).unwrap();
     migration::migrate_on_boot(&t.db, &Default::default())
         .await
         .unwrap();
@@ -133,9 +123,10 @@ async fn a_pooler_that_mixes_up_prepared_statements_is_refused_naming_the_fixes(
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    let Some(url) = through("TEST_PGBOUNCER_OLD_URL", &t) else {
+    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_OLD_URL", &t) else {
         return t.finish().await;
     };
+    let url = DbUrl::parse(&url).unwrap();
     let app = db_config::connect_with(&url, &ConnectSettings::default()).await;
     match app {
         Err(e @ ConnectError::PoolerWithoutPreparedStatements { .. }) => {

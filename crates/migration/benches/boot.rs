@@ -4,7 +4,6 @@
 //! Prints the median of repeated runs against each target, and the process's peak memory;
 //! exits non-zero when a median misses its target, so it can gate a release job.
 
-use migration::sea_orm_migration::prelude::*;
 use migration::{migrate_on_boot, migrate_to_head, BootOptions, Migrations};
 use std::time::{Duration, Instant};
 
@@ -27,37 +26,16 @@ const FULL_MIGRATION: Target = Target {
 const SCALE_LIMIT: f64 = 1.5;
 const PEAK_RSS_MIB: u64 = 64;
 
-/// A migration that does nothing: what is measured is the bookkeeping around it. Its name is
-/// static, as a compiled migration's is.
-struct Noop(&'static str);
-
-impl MigrationName for Noop {
-    fn name(&self) -> &str {
-        &self.0
-    }
-}
-
-#[async_trait::async_trait]
-impl MigrationTrait for Noop {
-    async fn up(&self, _: &SchemaManager) -> Result<(), DbErr> {
-        Ok(())
-    }
-}
-
 fn names(n: usize) -> Vec<&'static str> {
     (0..n)
         .map(|i| &*Box::leak(format!("m{i:06}_noop").into_boxed_str()))
         .collect()
 }
 
+/// Migrations that do nothing (what is measured is the bookkeeping around them), with static
+/// names, as compiled migrations have.
 fn noops(names: &[&'static str]) -> Migrations {
-    Migrations::new(
-        names
-            .iter()
-            .map(|&name| Box::new(Noop(name)) as Box<dyn MigrationTrait>)
-            .collect(),
-    )
-    .expect("unique names")
+    testkit::fake::of(names.iter().map(|&name| testkit::fake::fake(name)))
 }
 
 /// Median no-op boot with `n` applied migrations, on a fresh database of the same backend.

@@ -5,6 +5,8 @@
 //! `TEST_MYSQL_URL` is set. Each test gets its own database, so tests run in parallel.
 //! Databases are created with the prefix [`PREFIX`] so leftovers of a crashed run are easy to drop.
 
+pub mod fake;
+
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use std::path::PathBuf;
 
@@ -67,6 +69,20 @@ pub async fn postgres() -> Option<TestDb> {
         Ok(url) if url.starts_with("postgres") => Some(server("postgres", &url).await),
         _ => None,
     }
+}
+
+/// The pooler URL in `var` (set by `.ci/run`), pointed at `t`'s own database; `None`, with a
+/// notice, when it is not set.
+pub fn through_pooler(var: &str, t: &TestDb) -> Option<String> {
+    let Ok(pooler) = std::env::var(var) else {
+        notice(&format!(
+            "{var} is not set: pooler test skipped (.ci/run sets it)"
+        ));
+        return None;
+    };
+    let mut url = url::Url::parse(&pooler).expect("pooler URL");
+    url.set_path(url::Url::parse(&t.url).expect("test URL").path());
+    Some(url.to_string())
 }
 
 /// Every configured backend, each with a brand-new empty database.

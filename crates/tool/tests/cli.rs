@@ -730,36 +730,12 @@ async fn alembic_forms_work_and_sql_refuses_exactly_as_upgrade_does() {
     }
 }
 
-/// A migration that does nothing; names are what matter here.
-struct Named(&'static str);
-
-impl migration::sea_orm_migration::MigrationName for Named {
-    fn name(&self) -> &str {
-        self.0
-    }
-}
-
-#[async_trait::async_trait]
-impl migration::MigrationTrait for Named {
-    async fn up(
-        &self,
-        _: &migration::sea_orm_migration::SchemaManager,
-    ) -> Result<(), sea_orm::DbErr> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn check_names_both_sides_of_a_migration_merged_out_of_order() {
     for t in testkit::databases().await {
         let n = t.name;
-        let migrations = migration::Migrations::new(
-            ["m1_base", "m2_branch", "m3_main"]
-                .into_iter()
-                .map(|name| Box::new(Named(name)) as Box<dyn migration::MigrationTrait>)
-                .collect(),
-        )
-        .unwrap();
+        let migrations =
+            testkit::fake::of(["m1_base", "m2_branch", "m3_main"].map(testkit::fake::fake));
         migration::version_table::install(&t.db).await.unwrap();
         t.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m1_base', 0), ('m3_main', 0)")
             .await;

@@ -4,18 +4,6 @@
 
 use std::process::{Command, Output, Stdio};
 
-fn through(var: &str, t: &testkit::TestDb) -> Option<String> {
-    let Ok(pooler) = std::env::var(var) else {
-        testkit::notice(&format!(
-            "{var} is not set: pooler test skipped (.ci/run sets it)"
-        ));
-        return None;
-    };
-    let mut url = url::Url::parse(&pooler).unwrap();
-    url.set_path(url::Url::parse(&t.url).unwrap().path());
-    Some(url.to_string())
-}
-
 fn manage_db(url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_manage-db"))
         .args(args)
@@ -40,7 +28,7 @@ async fn migrations_through_a_pooler_with_prepared_statements_run_once_and_compl
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    let Some(url) = through("TEST_PGBOUNCER_URL", &t) else {
+    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_URL", &t) else {
         return t.finish().await;
     };
     // Three operators at once, all through the pooler.
@@ -70,7 +58,7 @@ async fn migrations_through_a_pooler_without_prepared_statements_refuse() {
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    let Some(url) = through("TEST_PGBOUNCER_OLD_URL", &t) else {
+    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_OLD_URL", &t) else {
         return t.finish().await;
     };
     let o = manage_db(&url, &["upgrade"]);

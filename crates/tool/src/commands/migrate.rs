@@ -89,31 +89,40 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> Result<u8, ToolError> {
     let runner = session.runner();
-    // The same plan `upgrade` would make, refusals included.
-    let preview = runner.preview(request).await?;
-    let confirmed = match mode {
-        Mode::Sql => {
+    if let Mode::Sql = mode {
+        // The same plan `upgrade` would make, refusals included.
+        let preview = runner.preview(request).await?;
+        if preview.is_empty() {
+            let verb = match preview {
+                Plan::Revert(_) => "revert",
+                _ => "apply",
+            };
+            writeln!(out, "-- nothing to {verb}")?;
+        } else {
             let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
             let script = migration::sql_script(backend, &session.migrations, &preview).await?;
-            if preview.is_empty() {
-                let verb = match preview {
-                    Plan::Revert(_) => "revert",
-                    _ => "apply",
-                };
-                writeln!(out, "-- nothing to {verb}")?;
-            } else {
-                write!(out, "{script}")?;
-            }
-            return Ok(exit::OK);
+            write!(out, "{script}")?;
         }
-        Mode::Run { confirmed } => confirmed,
+        return Ok(exit::OK);
+    }
+    let Mode::Run { confirmed } = mode else {
+        unreachable!("--sql returned above")
+    };
+    // An upgrade loses nothing and asks nothing: it plans under the lock only. (A preview
+    // outside the lock could see another migrator's half-made MySQL schema.)
+    let preview = match request {
+        Request::Upgrade { .. } => None,
+        _ => Some(runner.preview(request).await?),
     };
     // Ask before locking: a lock (on PostgreSQL, an open transaction) must not wait on a person.
-    let expected = match warning(session, request, &preview).await? {
-        Some(text) => {
-            confirm(&text, confirmed)?;
-            Some(&preview)
-        }
+    let expected = match &preview {
+        Some(preview) => match warning(session, request, preview).await? {
+            Some(text) => {
+                confirm(&text, confirmed)?;
+                Some(preview)
+            }
+            None => None,
+        },
         None => None,
     };
     let outcome = runner.run(request, expected).await?;
