@@ -62,23 +62,23 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
     let migrate_url = DbUrl::from_env(Purpose::Migrations)?;
     let app_url = DbUrl::from_env(Purpose::Application)?;
     let number = |name: &'static str, default: u64| match std::env::var(name) {
-        Ok(v) => v
-            .trim()
-            .parse()
-            .map_err(|_| BootError::NotANumber { name, value: v }),
+        Ok(v) => v.trim().parse().map_err(|_| (name, v)),
         Err(_) => Ok(default),
     };
     let defaults = LockOptions::default();
     let options = BootOptions {
         lock: LockOptions {
-            timeout: Duration::from_secs(number(
-                "MIGRATION_LOCK_TIMEOUT_SECS",
-                DEFAULT_LOCK_TIMEOUT_SECS,
-            )?),
-            statement_lock_timeout: Duration::from_millis(number(
-                "MIGRATION_DDL_LOCK_TIMEOUT_MS",
-                defaults.statement_lock_timeout.as_millis() as u64,
-            )?),
+            timeout: Duration::from_secs(
+                number("MIGRATION_LOCK_TIMEOUT_SECS", DEFAULT_LOCK_TIMEOUT_SECS)
+                    .map_err(|(name, value)| BootError::NotANumber { name, value })?,
+            ),
+            statement_lock_timeout: Duration::from_millis(
+                number(
+                    "MIGRATION_DDL_LOCK_TIMEOUT_MS",
+                    defaults.statement_lock_timeout.as_millis() as u64,
+                )
+                .map_err(|(name, value)| BootError::NotANumber { name, value })?,
+            ),
             ..defaults
         },
         // An explicit opt-in: a fleet should not apply a late-merged migration unnoticed.
