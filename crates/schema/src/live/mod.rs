@@ -1,0 +1,146 @@
+//! Reading a live schema: a few bulk catalog queries per backend, flattened into rows, then
+//! assembled into a [`Schema`] the same way for every backend.
+
+mod mysql;
+mod postgres;
+mod sqlite;
+
+use crate::model::{Check, Column, ForeignKey, Index, ReferentialAction, Schema, Table};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, QueryResult, Statement};
+
+/// Every table of the current database (PostgreSQL: `current_schema()`), with its columns,
+/// keys, indexes, foreign keys and checks, plus native enum types.
+pub async fn read<C: ConnectionTrait>(db: &C) -> Result<Schema, DbErr> {
+    let rows = match db.get_database_backend() {
+        DbBackend::Postgres => postgres::read(db).await?,
+        DbBackend::MySql => mysql::read(db).await?,
+        DbBackend::Sqlite => sqlite::read(db).await?,
+        other => {
+            return Err(DbErr::BackendNotSupported {
+                db: other.as_str(),
+                ctx: "reading the schema",
+            })
+        }
+    };
+    Ok(rows.assemble())
+}
+
+async fn query<C: ConnectionTrait>(db: &C, sql: &str) -> Result<Vec<QueryResult>, DbErr> {
+    db.query_all_raw(Statement::from_string(
+        db.get_database_backend(),
+        sql.to_owned(),
+    ))
+    .await
+}
+
+/// One column.
+struct ColumnRow {
+    table: String,
+    column: Column,
+    /// 1-based position in the primary key, where the backend reports it here (SQLite).
+    pk_position: Option<i64>,
+}
+
+/// One key column of an index (or of the primary key).
+struct IndexRow {
+    table: String,
+    index: String,
+    unique: bool,
+    primary: bool,
+    predicate: Option<String>,
+    column: String,
+}
+
+/// One column pair of a foreign key.
+struct ForeignKeyRow {
+    table: String,
+    name: String,
+    column: String,
+    ref_table: String,
+    ref_column: String,
+    on_delete: ReferentialAction,
+    on_update: ReferentialAction,
+}
+
+#[derive(Default)]
+struct Rows {
+    columns: Vec<ColumnRow>,
+    indexes: Vec<IndexRow>,
+    foreign_keys: Vec<ForeignKeyRow>,
+    checks: Vec<(String, Check)>,
+    enums: Vec<(String, String)>,
+}
+
+impl Rows {
+    /// Rows arrive ordered by table, then by name, then by position within each key.
+    fn assemble(self) -> Schema {
+        let mut schema = Schema::default();
+        let mut pk: Vec<(String, i64, String)> = Vec::new();
+        for row in self.columns {
+            if let Some(position) = row.pk_position {
+                pk.push((row.table.clone(), position, row.column.name.clone()));
+            }
+            table(&mut schema, &row.table).columns.push(row.column);
+        }
+        pk.sort();
+        for (t, _, column) in pk {
+            table(&mut schema, &t).primary_key.push(column);
+        }
+        for row in self.indexes {
+            let t = table(&mut schema, &row.table);
+            if row.primary {
+                if !t.primary_key.contains(&row.column) {
+                    t.primary_key.push(row.column);
+                }
+                continue;
+            }
+            match t.indexes.last_mut() {
+                Some(index) if index.name == row.index => index.columns.push(row.column),
+                _ => t.indexes.push(Index {
+                    name: row.index,
+                    columns: vec![row.column],
+                    unique: row.unique,
+                    predicate: row.predicate,
+                }),
+            }
+        }
+        for row in self.foreign_keys {
+            let t = table(&mut schema, &row.table);
+            match t.foreign_keys.last_mut() {
+                Some(fk) if fk.name == row.name => {
+                    fk.columns.push(row.column);
+                    fk.ref_columns.push(row.ref_column);
+                }
+                _ => t.foreign_keys.push(ForeignKey {
+                    name: row.name,
+                    columns: vec![row.column],
+                    ref_table: row.ref_table,
+                    ref_columns: vec![row.ref_column],
+                    on_delete: row.on_delete,
+                    on_update: row.on_update,
+                }),
+            }
+        }
+        for (t, check) in self.checks {
+            table(&mut schema, &t).checks.push(check);
+        }
+        for (name, label) in self.enums {
+            schema.enums.entry(name).or_default().push(label);
+        }
+        for t in schema.tables.values_mut() {
+            t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+            t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
+            t.checks.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        schema
+    }
+}
+
+fn table<'s>(schema: &'s mut Schema, name: &str) -> &'s mut Table {
+    schema.tables.entry(name.to_owned()).or_default()
+}
+
+fn action(text: &str) -> Result<ReferentialAction, DbErr> {
+    ReferentialAction::parse(text)
+        .ok_or_else(|| DbErr::Custom(format!("unknown referential action '{text}'")))
+}

@@ -1,0 +1,88 @@
+//! The schema as data. Types, defaults and expressions are kept as the backend reports them
+//! (lower-cased types); comparing two schemas of different origin is the differ's job.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Schema {
+    pub tables: BTreeMap<String, Table>,
+    /// Native enum types (PostgreSQL), with their labels in order.
+    pub enums: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// In declaration order.
+    pub columns: Vec<Column>,
+    pub primary_key: Vec<String>,
+    /// Secondary indexes and unique constraints (not the primary key), sorted by name.
+    pub indexes: Vec<Index>,
+    pub foreign_keys: Vec<ForeignKey>,
+    pub checks: Vec<Check>,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    pub name: String,
+    /// The full type, e.g. `character varying(255)`, `varchar(255)`, `timestamp with time zone`.
+    pub sql_type: String,
+    pub nullable: bool,
+    /// The default expression as the backend prints it; `None` when there is none.
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Index {
+    pub name: String,
+    /// Key columns in index order (an expression part is kept as its text).
+    pub columns: Vec<String>,
+    pub unique: bool,
+    /// The `WHERE` of a partial index.
+    pub predicate: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ReferentialAction {
+    NoAction,
+    Restrict,
+    Cascade,
+    SetNull,
+    SetDefault,
+}
+
+impl ReferentialAction {
+    /// From the words the catalogs use (`CASCADE`, `SET NULL`, …) or PostgreSQL's letter codes.
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim().to_ascii_uppercase().as_str() {
+            "NO ACTION" | "A" => Self::NoAction,
+            "RESTRICT" | "R" => Self::Restrict,
+            "CASCADE" | "C" => Self::Cascade,
+            "SET NULL" | "N" => Self::SetNull,
+            "SET DEFAULT" | "D" => Self::SetDefault,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForeignKey {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    pub ref_columns: Vec<String>,
+    pub on_delete: ReferentialAction,
+    pub on_update: ReferentialAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    pub name: String,
+    pub expression: String,
+}

@@ -1,0 +1,151 @@
+//! The live reader against databases built by the real migration, on every backend.
+
+use schema_model::{live, ReferentialAction, Schema};
+use sea_orm::DbBackend;
+
+async fn migrated(t: &testkit::TestDb) -> Schema {
+    migration::migrate_on_boot(&t.db, &Default::default())
+        .await
+        .unwrap_or_else(|e| panic!("[{}] migrate: {e}", t.name));
+    live::read(&t.db)
+        .await
+        .unwrap_or_else(|e| panic!("[{}] read: {e}", t.name))
+}
+
+#[tokio::test]
+async fn reads_every_table_key_index_and_rule_the_migration_made() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let schema = migrated(&t).await;
+        assert_eq!(
+            schema.tables.len(),
+            17 + migration::BOOKKEEPING_TABLES.len(),
+            "[{n}]"
+        );
+
+        let users = &schema.tables["users"];
+        assert_eq!(users.primary_key, ["id"], "[{n}]");
+        let email = users.column("email").unwrap();
+        let expected_type = match t.backend() {
+            DbBackend::Postgres => "character varying(255)",
+            _ => "varchar(255)",
+        };
+        assert_eq!(email.sql_type, expected_type, "[{n}]");
+        assert!(!email.nullable, "[{n}]");
+        assert!(users.column("id").is_some_and(|c| !c.nullable), "[{n}]");
+        let created = users.column("created_at").unwrap();
+        assert!(
+            created
+                .default
+                .as_deref()
+                .is_some_and(|d| d.to_lowercase().starts_with("current_timestamp")),
+            "[{n}] {created:?}"
+        );
+        assert!(
+            users
+                .indexes
+                .iter()
+                .any(|i| i.unique && i.columns == ["email"]),
+            "[{n}] {:?}",
+            users.indexes
+        );
+        assert!(
+            schema.tables["visitors"].column("email").unwrap().nullable,
+            "[{n}]"
+        );
+
+        // The 39 indexes of the migration plus two unique columns (users.email, agents.slug).
+        let secondary: usize = schema
+            .tables
+            .iter()
+            .filter(|(name, _)| !migration::BOOKKEEPING_TABLES.contains(&name.as_str()))
+            .map(|(_, t)| t.indexes.len())
+            .sum();
+        assert_eq!(secondary, 41, "[{n}]");
+        let cases = &schema.tables["cases"];
+        assert!(
+            cases
+                .indexes
+                .iter()
+                .any(|i| !i.unique && i.columns == ["counselor_id", "status"]),
+            "[{n}] {:?}",
+            cases.indexes
+        );
+
+        // The 20 foreign keys, with their rules.
+        let fks: usize = schema.tables.values().map(|t| t.foreign_keys.len()).sum();
+        assert_eq!(fks, 20, "[{n}]");
+        let rule = |table: &str, column: &str| {
+            let fk = schema.tables[table]
+                .foreign_keys
+                .iter()
+                .find(|f| f.columns == [column])
+                .unwrap_or_else(|| panic!("[{n}] no foreign key on {table}.{column}"));
+            (fk.ref_table.as_str(), fk.on_delete, fk.on_update)
+        };
+        assert_eq!(
+            rule("reports", "session_id"),
+            (
+                "sessions",
+                ReferentialAction::SetNull,
+                ReferentialAction::Cascade
+            ),
+            "[{n}]"
+        );
+        assert_eq!(
+            rule("visitors", "counselor_id"),
+            (
+                "users",
+                ReferentialAction::Restrict,
+                ReferentialAction::Cascade
+            ),
+            "[{n}]"
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn reads_checks_partial_indexes_and_native_enums_where_the_backend_has_them() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        t.exec("CREATE TABLE extras (id INTEGER PRIMARY KEY, n INTEGER, deleted INTEGER, CONSTRAINT n_positive CHECK (n > 0))")
+            .await;
+        if t.backend() != DbBackend::MySql {
+            t.exec("CREATE INDEX live_rows ON extras (n) WHERE deleted IS NULL")
+                .await;
+        }
+        if t.backend() == DbBackend::Postgres {
+            t.exec("CREATE TYPE mood AS ENUM ('calm', 'busy')").await;
+        }
+        let schema = live::read(&t.db).await.unwrap();
+        let extras = &schema.tables["extras"];
+        let check = extras
+            .checks
+            .iter()
+            .find(|c| c.name == "n_positive")
+            .unwrap_or_else(|| panic!("[{n}] {:?}", extras.checks));
+        assert!(
+            check.expression.contains('n') && check.expression.contains('0'),
+            "[{n}] {check:?}"
+        );
+        if t.backend() != DbBackend::MySql {
+            let partial = extras
+                .indexes
+                .iter()
+                .find(|i| i.name == "live_rows")
+                .unwrap();
+            assert!(
+                partial
+                    .predicate
+                    .as_deref()
+                    .is_some_and(|p| p.contains("deleted IS NULL")),
+                "[{n}] {partial:?}"
+            );
+        }
+        if t.backend() == DbBackend::Postgres {
+            assert_eq!(schema.enums["mood"], ["calm", "busy"], "[{n}]");
+        }
+        t.finish().await;
+    }
+}
