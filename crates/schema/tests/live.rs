@@ -149,3 +149,62 @@ async fn reads_checks_partial_indexes_and_native_enums_where_the_backend_has_the
         t.finish().await;
     }
 }
+
+/// The same small schema, with its constraints and indexes named by `prefix`.
+fn named_schema(prefix: &str) -> Vec<String> {
+    vec![
+        "CREATE TABLE parents (id INTEGER PRIMARY KEY, code VARCHAR(20) NOT NULL)".into(),
+        format!(
+            "CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER, \
+             rank INTEGER DEFAULT 0, CONSTRAINT {prefix}_fk FOREIGN KEY (parent_id) \
+             REFERENCES parents (id) ON DELETE CASCADE, CONSTRAINT {prefix}_rank CHECK (rank >= 0))"
+        ),
+        format!("CREATE UNIQUE INDEX {prefix}_code ON parents (code)"),
+        format!("CREATE INDEX {prefix}_parent ON children (parent_id, rank)"),
+    ]
+}
+
+#[tokio::test]
+async fn schemas_that_differ_only_in_names_diff_empty_and_a_changed_rule_is_one_change() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let other = testkit::fresh_like(&t).await;
+        for (db, prefix) in [(&t, "ours"), (&other, "theirs")] {
+            for sql in named_schema(prefix) {
+                db.exec(&sql).await;
+            }
+        }
+        let ours = live::read(&t.db).await.unwrap();
+        let theirs = live::read(&other.db).await.unwrap();
+        assert_eq!(schema_model::diff(&ours, &theirs), vec![], "[{n}]");
+
+        // Same tables, but children's rows now survive their parent.
+        other.exec("DROP TABLE children").await;
+        other
+            .exec(
+                "CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER, \
+                 rank INTEGER DEFAULT 0, FOREIGN KEY (parent_id) REFERENCES parents (id) \
+                 ON DELETE SET NULL, CHECK (rank >= 0))",
+            )
+            .await;
+        other
+            .exec("CREATE INDEX p2 ON children (parent_id, rank)")
+            .await;
+        let changed = live::read(&other.db).await.unwrap();
+        let changes = schema_model::diff(&ours, &changed);
+        assert_eq!(changes.len(), 1, "[{n}] {changes:#?}");
+        match &changes[0] {
+            schema_model::Change::AlterForeignKey { table, from, to } => {
+                assert_eq!(table, "children", "[{n}]");
+                assert_eq!(
+                    (from.on_delete, to.on_delete),
+                    (ReferentialAction::Cascade, ReferentialAction::SetNull),
+                    "[{n}]"
+                );
+            }
+            other => panic!("[{n}] expected a changed rule, got {other:?}"),
+        }
+        other.finish().await;
+        t.finish().await;
+    }
+}
