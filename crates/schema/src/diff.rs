@@ -181,80 +181,76 @@ pub fn diff(from: &Schema, to: &Schema) -> Vec<Change> {
 
 fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
     let table = || name.to_owned();
-    for column in &to.columns {
-        match from.column(&column.name) {
-            None => out.push(Change::AddColumn {
-                table: table(),
-                column: column.clone(),
-            }),
-            Some(old) if old != column => out.push(Change::AlterColumn {
+    let changes = out;
+    match_up(
+        &from.columns,
+        &to.columns,
+        |a, b| a.name == b.name,
+        |c| Change::AddColumn {
+            table: table(),
+            column: c.clone(),
+        },
+        |old, new| {
+            Some(Change::AlterColumn {
                 table: table(),
                 from: old.clone(),
-                to: column.clone(),
-            }),
-            Some(_) => {}
-        }
-    }
-    for column in &from.columns {
-        if to.column(&column.name).is_none() {
-            out.push(Change::DropColumn {
-                table: table(),
-                column: column.clone(),
-            });
-        }
-    }
+                to: new.clone(),
+            })
+        },
+        |c| Change::DropColumn {
+            table: table(),
+            column: c.clone(),
+        },
+        changes,
+    );
     if from.primary_key != to.primary_key {
-        out.push(Change::AlterPrimaryKey {
+        changes.push(Change::AlterPrimaryKey {
             table: table(),
             from: from.primary_key.clone(),
             to: to.primary_key.clone(),
         });
     }
-    let same_index = |a: &Index, b: &Index| {
-        a.columns == b.columns && a.unique == b.unique && a.predicate == b.predicate
-    };
-    for index in &to.indexes {
-        if !from.indexes.iter().any(|o| same_index(o, index)) {
-            out.push(Change::AddIndex {
-                table: table(),
-                index: index.clone(),
-            });
-        }
-    }
-    for index in &from.indexes {
-        if !to.indexes.iter().any(|n| same_index(index, n)) {
-            out.push(Change::DropIndex {
-                table: table(),
-                index: index.clone(),
-            });
-        }
-    }
-    let same_target = |a: &ForeignKey, b: &ForeignKey| {
-        a.columns == b.columns && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns
-    };
-    for fk in &to.foreign_keys {
-        match from.foreign_keys.iter().find(|o| same_target(o, fk)) {
-            None => out.push(Change::AddForeignKey {
-                table: table(),
-                foreign_key: fk.clone(),
-            }),
-            Some(old) if (old.on_delete, old.on_update) != (fk.on_delete, fk.on_update) => out
-                .push(Change::AlterForeignKey {
+    match_up(
+        &from.indexes,
+        &to.indexes,
+        |a, b| (&a.columns, a.unique, &a.predicate) == (&b.columns, b.unique, &b.predicate),
+        |i| Change::AddIndex {
+            table: table(),
+            index: i.clone(),
+        },
+        // Paired on their whole definition: only the names can differ, which is no change.
+        |_, _| None,
+        |i| Change::DropIndex {
+            table: table(),
+            index: i.clone(),
+        },
+        changes,
+    );
+    match_up(
+        &from.foreign_keys,
+        &to.foreign_keys,
+        |a, b| {
+            (&a.columns, &a.ref_table, &a.ref_columns) == (&b.columns, &b.ref_table, &b.ref_columns)
+        },
+        |fk| Change::AddForeignKey {
+            table: table(),
+            foreign_key: fk.clone(),
+        },
+        |old, new| {
+            ((old.on_delete, old.on_update) != (new.on_delete, new.on_update)).then(|| {
+                Change::AlterForeignKey {
                     table: table(),
                     from: old.clone(),
-                    to: fk.clone(),
-                }),
-            Some(_) => {}
-        }
-    }
-    for fk in &from.foreign_keys {
-        if !to.foreign_keys.iter().any(|n| same_target(fk, n)) {
-            out.push(Change::DropForeignKey {
-                table: table(),
-                foreign_key: fk.clone(),
-            });
-        }
-    }
+                    to: new.clone(),
+                }
+            })
+        },
+        |fk| Change::DropForeignKey {
+            table: table(),
+            foreign_key: fk.clone(),
+        },
+        changes,
+    );
     let expression = |c: &Check| -> String {
         c.expression
             .chars()
@@ -262,24 +258,45 @@ fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
             .collect::<String>()
             .to_lowercase()
     };
-    for check in &to.checks {
-        if !from
-            .checks
-            .iter()
-            .any(|o| expression(o) == expression(check))
-        {
-            out.push(Change::AddCheck {
-                table: table(),
-                check: check.clone(),
-            });
+    match_up(
+        &from.checks,
+        &to.checks,
+        |a, b| expression(a) == expression(b),
+        |c| Change::AddCheck {
+            table: table(),
+            check: c.clone(),
+        },
+        |_, _| None,
+        |c| Change::DropCheck {
+            table: table(),
+            check: c.clone(),
+        },
+        changes,
+    );
+}
+
+/// Pairs the items of `to` with those of `from` that are `same`: new ones become `added`,
+/// paired ones that are not equal go through `altered` (which may find no real change),
+/// unpaired old ones become `dropped`, in that order.
+fn match_up<T: PartialEq>(
+    from: &[T],
+    to: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    added: impl Fn(&T) -> Change,
+    altered: impl Fn(&T, &T) -> Option<Change>,
+    dropped: impl Fn(&T) -> Change,
+    out: &mut Vec<Change>,
+) {
+    for new in to {
+        match from.iter().find(|old| same(old, new)) {
+            None => out.push(added(new)),
+            Some(old) if old != new => out.extend(altered(old, new)),
+            Some(_) => {}
         }
     }
-    for check in &from.checks {
-        if !to.checks.iter().any(|n| expression(n) == expression(check)) {
-            out.push(Change::DropCheck {
-                table: table(),
-                check: check.clone(),
-            });
+    for old in from {
+        if !to.iter().any(|new| same(old, new)) {
+            out.push(dropped(old));
         }
     }
 }
