@@ -62,6 +62,22 @@ struct ForeignKeyRow {
     on_update: ReferentialAction,
 }
 
+impl ForeignKeyRow {
+    /// A row with the columns `table_name`, `constraint_name`, `column_name`, `ref_table`,
+    /// `ref_column`, `on_delete` and `on_update`, as the PostgreSQL and MySQL queries alias them.
+    fn from_catalog(r: &QueryResult) -> Result<Self, DbErr> {
+        Ok(ForeignKeyRow {
+            table: r.try_get("", "table_name")?,
+            name: r.try_get("", "constraint_name")?,
+            column: r.try_get("", "column_name")?,
+            ref_table: r.try_get("", "ref_table")?,
+            ref_column: r.try_get("", "ref_column")?,
+            on_delete: action(&r.try_get::<String>("", "on_delete")?)?,
+            on_update: action(&r.try_get::<String>("", "on_update")?)?,
+        })
+    }
+}
+
 #[derive(Default)]
 struct Rows {
     columns: Vec<ColumnRow>,

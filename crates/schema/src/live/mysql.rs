@@ -1,6 +1,6 @@
 //! MySQL/MariaDB: four queries over `information_schema`, scoped to `DATABASE()`.
 
-use super::{action, query, ColumnRow, ForeignKeyRow, IndexRow, Rows};
+use super::{query, ColumnRow, ForeignKeyRow, IndexRow, Rows};
 use crate::model::{Check, Column};
 use sea_orm::{ConnectionTrait, DbErr};
 
@@ -79,15 +79,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
         });
     }
     for r in query(db, FOREIGN_KEYS).await? {
-        rows.foreign_keys.push(ForeignKeyRow {
-            table: r.try_get("", "table_name")?,
-            name: r.try_get("", "constraint_name")?,
-            column: r.try_get("", "column_name")?,
-            ref_table: r.try_get("", "ref_table")?,
-            ref_column: r.try_get("", "ref_column")?,
-            on_delete: action(&r.try_get::<String>("", "on_delete")?)?,
-            on_update: action(&r.try_get::<String>("", "on_update")?)?,
-        });
+        rows.foreign_keys.push(ForeignKeyRow::from_catalog(&r)?);
     }
     let version = query(db, "SELECT CAST(VERSION() AS CHAR) AS v").await?;
     let mariadb = version

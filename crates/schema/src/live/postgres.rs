@@ -1,6 +1,6 @@
 //! PostgreSQL: four queries over `pg_catalog`, scoped to `current_schema()`.
 
-use super::{action, query, ColumnRow, ForeignKeyRow, IndexRow, Rows};
+use super::{query, ColumnRow, ForeignKeyRow, IndexRow, Rows};
 use crate::model::{Check, Column};
 use sea_orm::{ConnectionTrait, DbErr};
 
@@ -82,9 +82,9 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
         });
     }
     for r in query(db, CONSTRAINTS).await? {
-        let table: String = r.try_get("", "table_name")?;
-        let name: String = r.try_get("", "constraint_name")?;
         if r.try_get::<String>("", "constraint_type")? == "c" {
+            let table: String = r.try_get("", "table_name")?;
+            let name: String = r.try_get("", "constraint_name")?;
             let definition: String = r.try_get("", "definition")?;
             rows.checks.push((
                 table,
@@ -95,15 +95,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             ));
             continue;
         }
-        rows.foreign_keys.push(ForeignKeyRow {
-            table,
-            name,
-            column: r.try_get("", "column_name")?,
-            ref_table: r.try_get("", "ref_table")?,
-            ref_column: r.try_get("", "ref_column")?,
-            on_delete: action(&r.try_get::<String>("", "on_delete")?)?,
-            on_update: action(&r.try_get::<String>("", "on_update")?)?,
-        });
+        rows.foreign_keys.push(ForeignKeyRow::from_catalog(&r)?);
     }
     for r in query(db, ENUMS).await? {
         rows.enums
