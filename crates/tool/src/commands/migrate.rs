@@ -8,25 +8,6 @@ use crate::ToolError;
 use migration::{Plan, Request, Target};
 use std::io::Write;
 
-/// How a command runs its plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Print the SQL script, run nothing.
-    Sql,
-    /// Run; `confirmed` skips the question destructive plans ask.
-    Run { confirmed: bool },
-}
-
-impl Mode {
-    pub fn from_flags(sql: bool, yes: bool) -> Self {
-        if sql {
-            Mode::Sql
-        } else {
-            Mode::Run { confirmed: yes }
-        }
-    }
-}
-
 /// Whether running `plan` can lose data, and what to tell the operator before it does.
 async fn warning(
     session: &Session,
@@ -82,32 +63,37 @@ async fn warning(
     })
 }
 
+/// `--sql`: the script the plan would run on this database's backend, refusals included;
+/// nothing is run.
+pub async fn print_sql(
+    session: &Session,
+    request: &Request,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    let preview = session.runner().preview(request).await?;
+    if preview.is_empty() {
+        let verb = match preview {
+            Plan::Revert(_) => "revert",
+            _ => "apply",
+        };
+        writeln!(out, "-- nothing to {verb}")?;
+    } else {
+        let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
+        let script = migration::sql_script(backend, &session.migrations, &preview).await?;
+        write!(out, "{script}")?;
+    }
+    Ok(exit::OK)
+}
+
+/// Plans and runs `request` under the lock; a plan that can lose data is confirmed first
+/// (`confirmed` is `--yes`).
 pub async fn run(
     session: &Session,
     request: &Request,
-    mode: Mode,
+    confirmed: bool,
     out: &mut dyn Write,
 ) -> Result<u8, ToolError> {
     let runner = session.runner();
-    if let Mode::Sql = mode {
-        // The same plan `upgrade` would make, refusals included.
-        let preview = runner.preview(request).await?;
-        if preview.is_empty() {
-            let verb = match preview {
-                Plan::Revert(_) => "revert",
-                _ => "apply",
-            };
-            writeln!(out, "-- nothing to {verb}")?;
-        } else {
-            let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
-            let script = migration::sql_script(backend, &session.migrations, &preview).await?;
-            write!(out, "{script}")?;
-        }
-        return Ok(exit::OK);
-    }
-    let Mode::Run { confirmed } = mode else {
-        unreachable!("--sql returned above")
-    };
     // An upgrade loses nothing and asks nothing: it plans under the lock only. (A preview
     // outside the lock could see another migrator's half-made MySQL schema.)
     let preview = match request {

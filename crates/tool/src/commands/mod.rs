@@ -51,13 +51,7 @@ async fn dispatch(
                 target: parse_target(spec),
                 allow_out_of_order: *allow_out_of_order,
             };
-            migrate::run(
-                session,
-                &request,
-                migrate::Mode::from_flags(*sql, true),
-                out,
-            )
-            .await
+            sql_or_run(session, &request, *sql, true, out).await
         }
         Command::Downgrade {
             revision,
@@ -72,31 +66,30 @@ async fn dispatch(
                 (None, None, None) => Target::Relative(-1),
             };
             let request = Request::Downgrade { target };
-            migrate::run(
-                session,
-                &request,
-                migrate::Mode::from_flags(*sql, *yes),
-                out,
-            )
-            .await
+            sql_or_run(session, &request, *sql, *yes, out).await
         }
         Command::Stamp { revision, yes } => {
             let request = Request::Stamp {
                 target: parse_target(revision),
             };
-            migrate::run(
-                session,
-                &request,
-                migrate::Mode::from_flags(false, *yes),
-                out,
-            )
-            .await
+            migrate::run(session, &request, *yes, out).await
         }
-        Command::Repair { yes } => {
-            let mode = migrate::Mode::from_flags(false, *yes);
-            migrate::run(session, &Request::Repair, mode, out).await
-        }
+        Command::Repair { yes } => migrate::run(session, &Request::Repair, *yes, out).await,
         Command::Reset { yes } => reset::run(session, *yes, out).await,
+    }
+}
+
+async fn sql_or_run(
+    session: &Session,
+    request: &Request,
+    sql: bool,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    if sql {
+        migrate::print_sql(session, request, out).await
+    } else {
+        migrate::run(session, request, yes, out).await
     }
 }
 
