@@ -630,3 +630,118 @@ async fn ddl_behind_a_long_transaction_gives_up_quickly_instead_of_queueing_the_
     }
     t.finish().await;
 }
+
+/// A step that takes a few seconds, so a migrator can be killed inside it.
+fn slow_sql(backend: sea_orm::DbBackend) -> &'static str {
+    match backend {
+        sea_orm::DbBackend::Postgres => "SELECT pg_sleep(3)",
+        sea_orm::DbBackend::MySql => "SELECT SLEEP(3)",
+        _ => "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 30000000) SELECT max(x) FROM c",
+    }
+}
+
+/// Not a test of its own: the migrator that `a_migrator_killed_with_sigkill_…` starts as a
+/// child process (this same test binary) and kills. Without its variable it does nothing.
+#[tokio::test]
+async fn crash_child() {
+    let Ok(url) = std::env::var("COUNSEL_CRASH_CHILD_URL") else {
+        return;
+    };
+    let db = sea_orm::Database::connect(&url).await.unwrap();
+    let steps = testkit::fake::of([
+        fake("m1_one").creates("kc_a"),
+        fake("m2_two")
+            .creates("kc_b")
+            .runs(slow_sql(db.get_database_backend())),
+    ]);
+    let _ = migrate_to_head(&steps, &db, &boot_options()).await;
+}
+
+/// Whether the child is inside its slow step (or, on SQLite, holds the write lock).
+async fn child_is_in_the_slow_step(t: &testkit::TestDb) -> bool {
+    let sql = match t.backend() {
+        sea_orm::DbBackend::Postgres => {
+            "SELECT COUNT(*) AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(3)' AND datname = current_database()"
+        }
+        sea_orm::DbBackend::MySql => {
+            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT SLEEP(3)' AND DB = DATABASE()"
+        }
+        _ => {
+            // The child's BEGIN IMMEDIATE blocks ours.
+            return t.db.execute_unprepared("PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK").await.is_err();
+        }
+    };
+    let row =
+        t.db.query_one_raw(sea_orm::Statement::from_string(t.backend(), sql))
+            .await
+            .unwrap()
+            .unwrap();
+    row.try_get::<i64>("", "n").unwrap() > 0
+}
+
+#[tokio::test]
+async fn a_migrator_killed_with_sigkill_leaves_nothing_or_a_marked_interruption() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["crash_child", "--exact", "--test-threads=1"])
+            .env("COUNSEL_CRASH_CHILD_URL", &t.url)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut inside = false;
+        for _ in 0..100 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if child_is_in_the_slow_step(&t).await {
+                inside = true;
+                break;
+            }
+        }
+        assert!(inside, "[{n}] the child never reached its slow step");
+        if t.backend() == sea_orm::DbBackend::Sqlite {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let quick = history(&[("m1_one", "kc_a"), ("m2_two", "kc_b")]);
+        if t.backend() == sea_orm::DbBackend::MySql {
+            // m1 stays applied; m2 is reported with what it left, and repaired.
+            let err = migrate_to_head(&quick, &t.db, &boot_options())
+                .await
+                .expect_err("boot refuses after the crash");
+            match err.as_plan() {
+                Some(PlanError::Interrupted {
+                    version, leftovers, ..
+                }) => {
+                    assert_eq!(version, "m2_two", "[{n}]");
+                    assert!(leftovers.contains("kc_b"), "[{n}] {leftovers}");
+                }
+                _ => panic!("[{n}] expected an interrupted migration, got {err}"),
+            }
+            Runner::new(&quick, &t.db, boot_options().lock)
+                .run(&Request::Repair, None)
+                .await
+                .unwrap();
+            assert!(
+                has_table(&t.db, "kc_a").await && !has_table(&t.db, "kc_b").await,
+                "[{n}]"
+            );
+        } else {
+            // One transaction: nothing of either migration is left, nothing is recorded.
+            assert!(
+                !has_table(&t.db, "kc_a").await && !has_table(&t.db, "kc_b").await,
+                "[{n}]"
+            );
+            assert!(applied_revisions(&t.db).await.is_empty(), "[{n}]");
+        }
+        // Either way the next boot brings the database to head.
+        let report = migrate_to_head(&quick, &t.db, &boot_options())
+            .await
+            .unwrap();
+        assert_eq!(report.current.as_deref(), Some("m2_two"), "[{n}]");
+        assert!(has_table(&t.db, "kc_b").await, "[{n}]");
+        t.finish().await;
+    }
+}
