@@ -31,6 +31,11 @@ macro_rules! entities {
         fn all_tables() -> Vec<registry::TableSpec> {
             vec![$(registry::spec::<$module::Entity>()),+]
         }
+
+        /// Each entity's `CREATE TABLE` and `CREATE INDEX` statements for a backend.
+        fn all_statements(schema: &sea_orm::Schema) -> Vec<registry::EntityDdl> {
+            vec![$(registry::EntityDdl::of($module::Entity, schema)),+]
+        }
     };
 }
 

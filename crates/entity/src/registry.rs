@@ -61,6 +61,84 @@ pub fn tables() -> Vec<TableSpec> {
     crate::all_tables()
 }
 
+/// What `sea_orm::Schema` makes of one entity.
+pub(crate) struct EntityDdl {
+    table: String,
+    create: sea_orm::sea_query::TableCreateStatement,
+    indexes: Vec<sea_orm::sea_query::IndexCreateStatement>,
+}
+
+impl EntityDdl {
+    pub(crate) fn of<E: EntityTrait>(entity: E, schema: &sea_orm::Schema) -> Self {
+        EntityDdl {
+            table: entity.table_name().to_owned(),
+            create: schema.create_table_from_entity(entity),
+            indexes: schema.create_index_from_entity(entity),
+        }
+    }
+}
+
+/// Indexes over several columns that are not unique: no entity attribute can declare them.
+const COMPOSITE_INDEXES: &[(&str, &[&str])] = &[
+    ("cases", &["counselor_id", "status"]),
+    ("sessions", &["case_id", "scheduled_at"]),
+    ("jobs", &["status", "run_after"]),
+    ("reminders", &["user_id", "done", "remind_at"]),
+    ("chat_logs", &["agent_id", "created_at"]),
+];
+
+/// The SQL that creates the schema the entities describe, on `backend`: tables (each after the
+/// tables it references), then their indexes. What `check` compares the database with.
+pub fn schema_sql(backend: sea_orm::DbBackend) -> Vec<String> {
+    use sea_orm::sea_query::{Alias, Index};
+    let schema = sea_orm::Schema::new(backend);
+    let mut pending = crate::all_statements(&schema);
+    let specs = tables();
+    let references = |table: &str| -> Vec<String> {
+        specs
+            .iter()
+            .find(|t| t.name == table)
+            .map(|t| {
+                t.foreign_keys
+                    .iter()
+                    .map(|f| f.references.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut created: Vec<String> = Vec::new();
+    let mut sql = Vec::new();
+    let mut index_sql = Vec::new();
+    while !pending.is_empty() {
+        // The first entity whose parents all exist (or that references only itself); if none
+        // is ready (a cycle), the first one, which the backend will then report.
+        let ready = pending
+            .iter()
+            .position(|e| {
+                references(&e.table)
+                    .iter()
+                    .all(|r| *r == e.table || created.contains(r))
+            })
+            .unwrap_or(0);
+        let entity = pending.remove(ready);
+        sql.push(backend.build(&entity.create).to_string());
+        index_sql.extend(entity.indexes.iter().map(|i| backend.build(i).to_string()));
+        created.push(entity.table);
+    }
+    for (table, columns) in COMPOSITE_INDEXES {
+        let mut index = Index::create();
+        index
+            .name(format!("idx-{table}-{}", columns.join("-")))
+            .table(Alias::new(*table));
+        for column in *columns {
+            index.col(Alias::new(*column));
+        }
+        index_sql.push(backend.build(&index).to_string());
+    }
+    sql.extend(index_sql);
+    sql
+}
+
 /// Just the table names, in creation order.
 pub fn table_names() -> Vec<String> {
     tables().into_iter().map(|t| t.name).collect()

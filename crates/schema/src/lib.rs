@@ -9,6 +9,7 @@
 pub mod diff;
 pub mod live;
 pub mod model;
+pub mod shadow;
 
 pub use diff::{diff, possible_renames, Change};
 pub use model::{Check, Column, ForeignKey, Index, ReferentialAction, Schema, Table};

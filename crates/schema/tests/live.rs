@@ -208,3 +208,21 @@ async fn schemas_that_differ_only_in_names_diff_empty_and_a_changed_rule_is_one_
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_entities_and_a_database_migrated_to_head_diff_empty() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let mut database = migrated(&t).await;
+        for bookkeeping in migration::BOOKKEEPING_TABLES {
+            database.tables.remove(bookkeeping);
+        }
+        let entities =
+            schema_model::shadow::read(&t.db, &entity::registry::schema_sql(t.backend()))
+                .await
+                .unwrap_or_else(|e| panic!("[{n}] entities: {e}"));
+        let changes = schema_model::diff(&database, &entities);
+        assert!(changes.is_empty(), "[{n}] {changes:#?}");
+        t.finish().await;
+    }
+}

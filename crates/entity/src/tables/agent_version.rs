@@ -8,10 +8,13 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(unique_key = "agent_id_version")]
     pub agent_id: Uuid,
+    #[sea_orm(unique_key = "agent_id_version")]
     pub version: i32,
     #[sea_orm(column_type = "JsonBinary")]
     pub config: Json,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
 }
 

@@ -9,15 +9,19 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(indexed)]
     pub visitor_id: Uuid,
     pub counselor_id: Uuid,
+    #[sea_orm(indexed)]
     pub status: CaseStatus,
     pub title: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub summary: Option<String>,
     pub opened_at: DateTimeWithTimeZone,
     pub closed_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

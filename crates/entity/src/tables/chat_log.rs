@@ -10,6 +10,7 @@ pub struct Model {
     pub id: Uuid,
     pub agent_id: Uuid,
     /// Anonymous questions have no user; deleting a user keeps the log for analytics.
+    #[sea_orm(indexed)]
     pub user_id: Option<Uuid>,
     #[sea_orm(column_type = "Text")]
     pub question: String,
@@ -18,6 +19,7 @@ pub struct Model {
     #[sea_orm(column_type = "JsonBinary")]
     pub sources: Json,
     pub latency_ms: i32,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
 }
 

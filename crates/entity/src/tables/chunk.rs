@@ -8,11 +8,14 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(unique_key = "document_id_ordinal")]
     pub document_id: Uuid,
+    #[sea_orm(unique_key = "document_id_ordinal")]
     pub ordinal: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub token_count: i32,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
 }
 

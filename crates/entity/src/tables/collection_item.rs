@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(unique_key = "collection_id_document_id")]
     pub collection_id: Uuid,
+    #[sea_orm(unique_key = "collection_id_document_id", indexed)]
     pub document_id: Uuid,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
 }
 

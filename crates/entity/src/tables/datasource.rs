@@ -10,12 +10,15 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub name: String,
+    #[sea_orm(indexed)]
     pub kind: DatasourceKind,
     #[sea_orm(column_type = "Text")]
     pub uri: String,
     #[sea_orm(column_type = "JsonBinary")]
     pub config: Json,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

@@ -9,15 +9,18 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(indexed)]
     pub datasource_id: Option<Uuid>,
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub content: String,
-    #[sea_orm(column_type = "String(StringLen::N(64))")]
+    #[sea_orm(column_type = "String(StringLen::N(64))", indexed)]
     pub content_hash: String,
     #[sea_orm(column_type = "JsonBinary")]
     pub metadata: Json,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

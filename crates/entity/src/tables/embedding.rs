@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(unique_key = "chunk_id_model")]
     pub chunk_id: Uuid,
-    #[sea_orm(column_type = "String(StringLen::N(128))")]
+    #[sea_orm(column_type = "String(StringLen::N(128))", unique_key = "chunk_id_model")]
     pub model: String,
     pub dimensions: i32,
     #[sea_orm(column_type = "Blob")]
     pub vector: Vec<u8>,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    #[sea_orm(column_type = "String(StringLen::N(64))")]
+    #[sea_orm(column_type = "String(StringLen::N(64))", indexed)]
     pub kind: String,
     pub status: RunStatus,
     #[sea_orm(column_type = "JsonBinary")]
@@ -18,13 +18,18 @@ pub struct Model {
     pub result: Option<Json>,
     #[sea_orm(column_type = "Text", nullable)]
     pub error: Option<String>,
+    #[sea_orm(default_value = 0)]
     pub attempts: i32,
+    #[sea_orm(default_value = 3)]
     pub max_attempts: i32,
     /// Workers pick `queued` jobs whose `run_after` has passed (retries back off through it).
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub run_after: DateTimeWithTimeZone,
     pub started_at: Option<DateTimeWithTimeZone>,
     pub finished_at: Option<DateTimeWithTimeZone>,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

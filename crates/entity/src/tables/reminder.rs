@@ -9,12 +9,17 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
+    #[sea_orm(indexed)]
     pub case_id: Option<Uuid>,
+    #[sea_orm(indexed)]
     pub remind_at: DateTimeWithTimeZone,
     #[sea_orm(column_type = "Text")]
     pub message: String,
+    #[sea_orm(default_value = false)]
     pub done: bool,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

@@ -9,14 +9,19 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    #[sea_orm(indexed)]
     pub case_id: Uuid,
     /// A closing or career-plan report spans the case, so the session is optional.
+    #[sea_orm(indexed)]
     pub session_id: Option<Uuid>,
     pub kind: ReportKind,
+    #[sea_orm(indexed)]
     pub status: ReportStatus,
     #[sea_orm(column_type = "JsonBinary")]
     pub content: Json,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

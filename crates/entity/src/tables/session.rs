@@ -10,6 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub case_id: Uuid,
+    #[sea_orm(indexed)]
     pub status: SessionStatus,
     pub scheduled_at: DateTimeWithTimeZone,
     pub started_at: Option<DateTimeWithTimeZone>,
@@ -18,7 +19,9 @@ pub struct Model {
     pub notes: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub transcript: Option<String>,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

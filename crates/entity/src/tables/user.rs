@@ -15,9 +15,13 @@ pub struct Model {
     #[serde(skip_serializing)]
     pub hashed_password: String,
     pub full_name: String,
+    #[sea_orm(indexed)]
     pub role: UserRole,
+    #[sea_orm(default_value = true)]
     pub is_active: bool,
+    #[sea_orm(indexed, default_expr = "Expr::current_timestamp()")]
     pub created_at: DateTimeWithTimeZone,
+    #[sea_orm(default_expr = "Expr::current_timestamp()")]
     pub updated_at: DateTimeWithTimeZone,
 }
 

@@ -100,10 +100,14 @@ impl Rows {
         }
         pk.sort();
         for (t, _, column) in pk {
-            table(&mut schema, &t).primary_key.push(column);
+            if let Some(t) = known_table(&mut schema, &t) {
+                t.primary_key.push(column);
+            }
         }
         for row in self.indexes {
-            let t = table(&mut schema, &row.table);
+            let Some(t) = known_table(&mut schema, &row.table) else {
+                continue;
+            };
             if row.primary {
                 if !t.primary_key.contains(&row.column) {
                     t.primary_key.push(row.column);
@@ -121,7 +125,9 @@ impl Rows {
             }
         }
         for row in self.foreign_keys {
-            let t = table(&mut schema, &row.table);
+            let Some(t) = known_table(&mut schema, &row.table) else {
+                continue;
+            };
             match t.foreign_keys.last_mut() {
                 Some(fk) if fk.name == row.name => {
                     fk.columns.push(row.column);
@@ -138,7 +144,9 @@ impl Rows {
             }
         }
         for (t, check) in self.checks {
-            table(&mut schema, &t).checks.push(check);
+            if let Some(t) = known_table(&mut schema, &t) {
+                t.checks.push(check);
+            }
         }
         for (name, label) in self.enums {
             schema.enums.entry(name).or_default().push(label);
@@ -154,6 +162,13 @@ impl Rows {
 
 fn table<'s>(schema: &'s mut Schema, name: &str) -> &'s mut Table {
     schema.tables.entry(name.to_owned()).or_default()
+}
+
+/// A table that the columns query returned; keys and indexes of any other table are ignored
+/// (MariaDB's STATISTICS can answer for another database on a connection that switched with
+/// `USE`).
+fn known_table<'s>(schema: &'s mut Schema, name: &str) -> Option<&'s mut Table> {
+    schema.tables.get_mut(name)
 }
 
 fn action(text: &str) -> Result<ReferentialAction, DbErr> {

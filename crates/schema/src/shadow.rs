@@ -1,0 +1,77 @@
+//! The schema some DDL creates, as the backend itself spells it: the DDL runs on a throw-away
+//! copy of the same backend and [`crate::live::read`] reads it back. That way the entities'
+//! schema and the live one are compared in one spelling, with no per-backend type tables.
+//!
+//! - SQLite: a private in-memory database.
+//! - PostgreSQL: a schema created inside a transaction that is rolled back (its DDL is
+//!   transactional, so nothing is ever left behind, even if the process dies).
+//! - MySQL/MariaDB: a temporary database on the same server, dropped afterwards, on one pinned
+//!   connection that is pointed back at its own database before it returns to the pool.
+
+use crate::{live, Schema};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, TransactionTrait};
+
+pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, DbErr> {
+    let scratch = format!("counsel_shadow_{}", std::process::id());
+    match like.get_database_backend() {
+        DbBackend::Sqlite => {
+            let db = Database::connect("sqlite::memory:").await?;
+            for statement in ddl {
+                db.execute_unprepared(statement).await?;
+            }
+            let schema = live::read(&db).await;
+            db.close().await.ok();
+            schema
+        }
+        DbBackend::Postgres => {
+            let txn = like.begin().await?;
+            txn.execute_unprepared(&format!(
+                "CREATE SCHEMA {scratch}; SET LOCAL search_path TO {scratch}"
+            ))
+            .await?;
+            for statement in ddl {
+                txn.execute_unprepared(statement).await?;
+            }
+            let schema = live::read(&txn).await;
+            txn.rollback().await?;
+            schema
+        }
+        DbBackend::MySql => {
+            let txn = like.begin().await?;
+            let home: Option<String> = txn
+                .query_one_raw(sea_orm::Statement::from_string(
+                    DbBackend::MySql,
+                    "SELECT CAST(DATABASE() AS CHAR) AS db",
+                ))
+                .await?
+                .map(|r| r.try_get("", "db"))
+                .transpose()?;
+            txn.execute_unprepared(&format!(
+                "DROP DATABASE IF EXISTS `{scratch}`; CREATE DATABASE `{scratch}`; USE `{scratch}`"
+            ))
+            .await?;
+            let mut schema = Ok(Schema::default());
+            for statement in ddl {
+                if let Err(e) = txn.execute_unprepared(statement).await {
+                    schema = Err(e);
+                    break;
+                }
+            }
+            if schema.is_ok() {
+                schema = live::read(&txn).await;
+            }
+            let back = match home {
+                Some(db) => format!("USE `{db}`"),
+                None => "SELECT 1".to_owned(),
+            };
+            txn.execute_unprepared(&format!("DROP DATABASE IF EXISTS `{scratch}`; {back}"))
+                .await?;
+            txn.commit().await?;
+            schema
+        }
+        other => Err(DbErr::BackendNotSupported {
+            db: other.as_str(),
+            ctx: "reading a schema from DDL",
+        }),
+    }
+}
