@@ -1,14 +1,18 @@
-//! One description of a schema, whatever it is read from.
+//! One description of a schema, whatever it is read from, and the differences between two.
 //!
-//! [`model`] is the description; [`live::read`] fills it from a database in a few bulk catalog
-//! queries per backend (never one per table, so unrelated tables cost little); [`diff()`] turns
-//! two descriptions into typed [`Change`]s, each with both sides and its reverse. Reading the
-//! description from the entities, normalising each backend's spellings and moving `check` onto
-//! this come next (issue 6); until then `manage-db check` still uses `schema-inspect`.
+//! - [`model`]: the description (typed columns, defaults, keys, indexes incl. partial, foreign
+//!   keys with their rules, checks, native enums).
+//! - [`live::read`]: from a database, in 3–4 bulk catalog queries per backend (never one per
+//!   table, so unrelated tables cost little).
+//! - [`shadow::read`]: from DDL (the entities' `CREATE` statements), run on a throw-away copy
+//!   of the same backend and read back, so both sides are spelled by the server itself.
+//! - [`diff()`]: typed [`Change`]s from one to the other, each with both sides and its reverse;
+//!   [`report::describe`] puts them in words. `manage-db check` is built on these.
 
 pub mod diff;
 pub mod live;
 pub mod model;
+pub mod report;
 pub mod shadow;
 
 pub use diff::{diff, possible_renames, Change};

@@ -13,12 +13,12 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, T
 
 pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, DbErr> {
     let scratch = format!("counsel_shadow_{}", std::process::id());
+    // One round trip for the whole script.
+    let script = ddl.join(";\n");
     match like.get_database_backend() {
         DbBackend::Sqlite => {
             let db = Database::connect("sqlite::memory:").await?;
-            for statement in ddl {
-                db.execute_unprepared(statement).await?;
-            }
+            db.execute_unprepared(&script).await?;
             let schema = live::read(&db).await;
             db.close().await.ok();
             schema
@@ -29,9 +29,7 @@ pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, D
                 "CREATE SCHEMA {scratch}; SET LOCAL search_path TO {scratch}"
             ))
             .await?;
-            for statement in ddl {
-                txn.execute_unprepared(statement).await?;
-            }
+            txn.execute_unprepared(&script).await?;
             let schema = live::read(&txn).await;
             txn.rollback().await?;
             schema
@@ -50,16 +48,10 @@ pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, D
                 "DROP DATABASE IF EXISTS `{scratch}`; CREATE DATABASE `{scratch}`; USE `{scratch}`"
             ))
             .await?;
-            let mut schema = Ok(Schema::default());
-            for statement in ddl {
-                if let Err(e) = txn.execute_unprepared(statement).await {
-                    schema = Err(e);
-                    break;
-                }
-            }
-            if schema.is_ok() {
-                schema = live::read(&txn).await;
-            }
+            let schema = match txn.execute_unprepared(&script).await {
+                Ok(_) => live::read_in(&txn, Some(&scratch)).await,
+                Err(e) => Err(e),
+            };
             let back = match home {
                 Some(db) => format!("USE `{db}`"),
                 None => "SELECT 1".to_owned(),

@@ -58,6 +58,11 @@ fn run(url: &str, args: &[&str]) -> Run {
     run_in(&workdir(), &[("DATABASE_URL", url)], args)
 }
 
+async fn tables(db: &sea_orm::DatabaseConnection) -> Vec<String> {
+    let schema = schema_model::live::read(db).await.expect("read the schema");
+    schema.tables.into_keys().collect()
+}
+
 fn expect(r: &Run, code: i32, needle: &str, ctx: &str) {
     let all = format!("{}{}", r.stdout, r.stderr);
     assert_eq!(r.code, code, "[{ctx}] exit code; output:\n{all}");
@@ -85,7 +90,7 @@ async fn check_upgrade_current_history_downgrade_cycle() {
         );
         assert!(
             r.stdout
-                .contains("missing tables (entity, no table)   agent_versions, agents,"),
+                .contains("agent_versions: table missing from the database (an entity defines it)"),
             "[{n}] {}",
             r.stdout
         );
@@ -133,7 +138,7 @@ async fn check_upgrade_current_history_downgrade_cycle() {
         );
         expect(&run(&t.url, &["current"]), 0, "base", n);
         assert_eq!(
-            schema_inspect::list_tables(&t.db).await.unwrap(),
+            tables(&t.db).await,
             migration::BOOKKEEPING_TABLES
                 .map(String::from)
                 .iter()
@@ -198,24 +203,13 @@ async fn check_reports_drift_between_entities_and_database() {
         t.exec("DROP TABLE pipeline_runs").await;
         let r = run(&t.url, &["check"]);
         expect(&r, 3, "differs from the entities", n);
-        assert!(
-            r.stdout
-                .contains("missing tables (entity, no table)   pipeline_runs"),
-            "[{n}] {}",
-            r.stdout
-        );
-        assert!(
-            r.stdout
-                .contains("extra tables (table, no entity)     legacy_notes"),
-            "[{n}] {}",
-            r.stdout
-        );
-        assert!(
-            r.stdout
-                .contains("changed table visitors\n    extra columns    nickname"),
-            "[{n}] {}",
-            r.stdout
-        );
+        for line in [
+            "pipeline_runs: table missing from the database (an entity defines it)",
+            "legacy_notes: table in the database that no entity defines",
+            "visitors.nickname: column in the database",
+        ] {
+            assert!(r.stdout.contains(line), "[{n}] {line} in:\n{}", r.stdout);
+        }
         // A foreign key dropped behind the migrator's back (SQLite cannot drop one).
         let drop_fk = match t.name {
             "postgres" => Some("ALTER TABLE reminders DROP CONSTRAINT fk_reminders_case_id"),
@@ -228,7 +222,7 @@ async fn check_reports_drift_between_entities_and_database() {
             expect(
                 &r,
                 3,
-                "changed table reminders\n    missing foreign keys  case_id -> cases",
+                "reminders.case_id → cases: foreign key missing from the database (ON DELETE CASCADE)",
                 n,
             );
         }
@@ -333,7 +327,7 @@ async fn stamp_head_warns_when_the_adopted_schema_does_not_match() {
         expect(
             &r,
             0,
-            "warning: the live schema differs from the entities (16 missing table(s)",
+            "warning: the live schema differs from the entities in",
             n,
         );
         expect(&run(&t.url, &["check"]), 3, "differs from the entities", n);
@@ -642,10 +636,7 @@ async fn sql_preview_runs_nothing_and_applying_it_by_hand_reaches_head() {
             18,
             "[{n}] 17 tables + version table"
         );
-        assert!(
-            schema_inspect::list_tables(&t.db).await.unwrap().is_empty(),
-            "[{n}] --sql ran nothing"
-        );
+        assert!(tables(&t.db).await.is_empty(), "[{n}] --sql ran nothing");
         expect(
             &run(&t.url, &["downgrade", "--sql"]),
             0,
@@ -855,4 +846,129 @@ async fn a_sqlite_file_reached_through_a_symlink_shares_the_migration_lock() {
     expect(&r, 0, "Applied", "symlink");
     std::fs::remove_file(&link).ok();
     t.finish().await;
+}
+
+#[tokio::test]
+async fn check_names_every_kind_of_difference_with_both_sides() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        expect(&run(&t.url, &["upgrade"]), 0, "Applied", n);
+        expect(
+            &run(&t.url, &["check"]),
+            0,
+            "Drift (the entities against the database)\n  none",
+            n,
+        );
+        let pg = t.backend() == sea_orm::DbBackend::Postgres;
+        let my = t.backend() == sea_orm::DbBackend::MySql;
+        // Every backend: indexes (the half-migrated database of issue 6) and another tool.
+        let drop_index = if my {
+            "DROP INDEX idx_users_role ON users"
+        } else {
+            "DROP INDEX idx_users_role"
+        };
+        t.exec(drop_index).await;
+        t.exec("CREATE INDEX by_name ON users (full_name)").await;
+        t.exec("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+            .await;
+        let mut expected = vec![
+            "users: index (role) missing from the database".to_owned(),
+            "users: index (full_name) by_name in the database that the entities do not declare"
+                .into(),
+            "alembic_version is the version table of Alembic".into(),
+        ];
+        if pg || my {
+            let alter = |column: &str, change: &str| {
+                if pg {
+                    format!("ALTER TABLE users ALTER COLUMN {column} {change}")
+                } else {
+                    format!("ALTER TABLE users MODIFY {column} {change}")
+                }
+            };
+            t.exec(&alter(
+                "full_name",
+                if pg { "TYPE text" } else { "TEXT NOT NULL" },
+            ))
+            .await;
+            t.exec(&alter(
+                "hashed_password",
+                if pg {
+                    "DROP NOT NULL"
+                } else {
+                    "VARCHAR(255) NULL"
+                },
+            ))
+            .await;
+            t.exec("ALTER TABLE users ALTER is_active DROP DEFAULT")
+                .await;
+            t.exec("ALTER TABLE users ADD CONSTRAINT name_len CHECK (length(full_name) > 0)")
+                .await;
+            let drop_fk = if pg {
+                "DROP CONSTRAINT"
+            } else {
+                "DROP FOREIGN KEY"
+            };
+            t.exec(&format!(
+                "ALTER TABLE reports {drop_fk} fk_reports_session_id"
+            ))
+            .await;
+            t.exec(
+                "ALTER TABLE reports ADD CONSTRAINT fk_reports_session_id FOREIGN KEY (session_id) \
+                 REFERENCES sessions (id) ON DELETE CASCADE ON UPDATE CASCADE",
+            )
+            .await;
+            let entity_type = if pg {
+                "character varying"
+            } else {
+                "varchar(255)"
+            };
+            expected.extend([
+                format!("users.full_name: type {entity_type} in the entity, text in the database"),
+                "users.hashed_password: NOT NULL in the entity, nullable in the database".into(),
+                "users.is_active: DEFAULT".into(),
+                "users: check name_len".into(),
+                "reports.session_id → sessions: ON DELETE SET NULL in the entity, CASCADE in the database".into(),
+            ]);
+        }
+        if pg {
+            // A database made by Alembic: native enum types where the entities use strings.
+            t.exec("CREATE TYPE user_role AS ENUM ('counselor', 'supervisor', 'admin')")
+                .await;
+            t.exec("ALTER TABLE users ALTER COLUMN role TYPE user_role USING role::user_role")
+                .await;
+            expected.extend([
+                "users.role: type character varying(32) in the entity, user_role in the database"
+                    .to_owned(),
+                "enum type user_role (counselor, supervisor, admin) in the database".into(),
+            ]);
+        }
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, "differs from the entities", n);
+        for line in &expected {
+            assert!(
+                r.stdout.contains(line.as_str()),
+                "[{n}] {line:?} in:\n{}",
+                r.stdout
+            );
+        }
+        let json = run(&t.url, &["check", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let kinds: Vec<&str> = v["drift"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap())
+            .collect();
+        assert!(
+            kinds.contains(&"add_index") && kinds.contains(&"drop_index"),
+            "[{n}] {kinds:?}"
+        );
+        if pg || my {
+            assert!(
+                kinds.contains(&"alter_foreign_key") && kinds.contains(&"drop_check"),
+                "[{n}] {kinds:?}"
+            );
+        }
+        t.finish().await;
+    }
 }

@@ -11,9 +11,14 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, QueryResult, Statement};
 /// Every table of the current database (PostgreSQL: `current_schema()`), with its columns,
 /// keys, indexes, foreign keys and checks, plus native enum types.
 pub async fn read<C: ConnectionTrait>(db: &C) -> Result<Schema, DbErr> {
+    read_in(db, None).await
+}
+
+/// [`read`], of the named MySQL database rather than the connection's own (ignored elsewhere).
+pub async fn read_in<C: ConnectionTrait>(db: &C, database: Option<&str>) -> Result<Schema, DbErr> {
     let rows = match db.get_database_backend() {
         DbBackend::Postgres => postgres::read(db).await?,
-        DbBackend::MySql => mysql::read(db).await?,
+        DbBackend::MySql => mysql::read(db, database).await?,
         DbBackend::Sqlite => sqlite::read(db).await?,
         other => {
             return Err(DbErr::BackendNotSupported {

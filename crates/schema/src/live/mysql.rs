@@ -50,9 +50,29 @@ JOIN information_schema.TABLE_CONSTRAINTS tc
 WHERE cc.CONSTRAINT_SCHEMA = DATABASE()
 ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME"#;
 
-pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
+/// `database`: the database to read; `None` for the connection's own. Named explicitly
+/// rather than as `DATABASE()`, which a statement prepared before a `USE` keeps answering with
+/// the old database.
+pub(super) async fn read<C: ConnectionTrait>(
+    db: &C,
+    database: Option<&str>,
+) -> Result<Rows, DbErr> {
+    let database = match database {
+        Some(name) => name.to_owned(),
+        None => query(db, "SELECT CAST(DATABASE() AS CHAR) AS db")
+            .await?
+            .first()
+            .map(|r| r.try_get::<String>("", "db"))
+            .transpose()?
+            .ok_or_else(|| DbErr::Custom("no database is selected".into()))?,
+    };
+    let literal = format!("'{}'", database.replace('\\', "\\\\").replace('\'', "''"));
+    let query = |sql: &'static str| {
+        let sql = sql.replace("DATABASE()", &literal);
+        async move { query(db, &sql).await }
+    };
     let mut rows = Rows::default();
-    for r in query(db, COLUMNS).await? {
+    for r in query(COLUMNS).await? {
         rows.columns.push(ColumnRow {
             table: r.try_get("", "table_name")?,
             column: Column {
@@ -67,7 +87,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             pk_position: None,
         });
     }
-    for r in query(db, INDEXES).await? {
+    for r in query(INDEXES).await? {
         let index: String = r.try_get("", "index_name")?;
         rows.indexes.push(IndexRow {
             table: r.try_get("", "table_name")?,
@@ -78,10 +98,10 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             column: r.try_get("", "column_name")?,
         });
     }
-    for r in query(db, FOREIGN_KEYS).await? {
+    for r in query(FOREIGN_KEYS).await? {
         rows.foreign_keys.push(ForeignKeyRow::from_catalog(&r)?);
     }
-    let version = query(db, "SELECT CAST(VERSION() AS CHAR) AS v").await?;
+    let version = query("SELECT CAST(VERSION() AS CHAR) AS v").await?;
     let mariadb = version
         .first()
         .map(|r| r.try_get::<String>("", "v"))
@@ -92,7 +112,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
     } else {
         CHECKS_MYSQL
     };
-    for r in query(db, checks).await? {
+    for r in query(checks).await? {
         rows.checks.push((
             r.try_get("", "table_name")?,
             Check {

@@ -2,7 +2,7 @@ use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
 use migration::{version_table, PlanError, Request, Status, VERSION_TABLE};
-use schema_inspect::Drift;
+use schema_model::{possible_renames, Change};
 use serde::Serialize;
 use std::io::Write;
 
@@ -28,7 +28,10 @@ pub struct CheckReport {
     pub version_table: VersionTable,
     pub entity_tables: Vec<String>,
     pub database_tables: Vec<String>,
-    pub drift: Drift,
+    /// What would take the database to the entities, each with both sides.
+    pub drift: Vec<Change>,
+    /// Things to know that are not drift: other tools' version tables, possible renames.
+    pub notes: Vec<String>,
     /// What needs action, each with the command that fixes it. Empty means all is well.
     pub problems: Vec<String>,
 }
@@ -37,7 +40,7 @@ pub struct CheckReport {
 pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let db = &session.db;
     let m = &session.migrations;
-    let live = schema_inspect::read_schema(db).await?;
+    let mut live = schema_model::live::read(db).await?;
     let rows = version_table::read(db).await?;
     let present = rows.is_some();
     let status = Status::new(m, rows.as_deref().unwrap_or_default());
@@ -45,11 +48,29 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
         positions.iter().map(|&i| m.name(i).to_owned()).collect()
     };
 
-    let entities = entity::registry::tables();
-    let mut entity_tables: Vec<String> = entities.iter().map(|t| t.name.clone()).collect();
-    entity_tables.sort();
+    let backend = sea_orm::ConnectionTrait::get_database_backend(db);
+    let entities = schema_model::shadow::read(db, &entity::registry::schema_sql(backend)).await?;
+    let entity_tables: Vec<String> = entities.tables.keys().cloned().collect();
     let database_tables: Vec<String> = live.tables.keys().cloned().collect();
-    let drift = schema_inspect::diff(&entities, &live, &migration::BOOKKEEPING_TABLES);
+    let mut notes = Vec::new();
+    for table in migration::BOOKKEEPING_TABLES {
+        live.tables.remove(table);
+    }
+    for (table, tool) in OTHER_TOOLS {
+        if live.tables.remove(*table).is_some() {
+            notes.push(format!(
+                "{table} is the version table of {tool}, not drift: once `check` shows no other \
+                 difference, record this schema with `manage-db stamp head`, then drop {table}"
+            ));
+        }
+    }
+    let drift = schema_model::diff(&live, &entities);
+    for (table, old, new) in possible_renames(&drift) {
+        notes.push(format!(
+            "{table}.{old} (database) and {table}.{new} (entity) have the same type: this may be \
+             a rename, which a diff cannot tell from a drop and an add"
+        ));
+    }
 
     // What `upgrade` would do: its refusal, if any, is the first thing to fix.
     let mut problems = Vec::new();
@@ -75,8 +96,8 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
         Err(other) => return Err(other.into()),
     };
     // While migrations are pending, missing tables are expected; drift means more after that.
-    if !drift.is_empty() && (status.pending.is_empty() || refused || !drift.extra_tables.is_empty())
-    {
+    let extra_tables = drift.iter().any(|c| matches!(c, Change::DropTable { .. }));
+    if !drift.is_empty() && (status.pending.is_empty() || refused || extra_tables) {
         problems.push("the database schema differs from the entities (see Drift): write a migration for the change".into());
     }
 
@@ -97,6 +118,7 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
         entity_tables,
         database_tables,
         drift,
+        notes,
         problems,
     })
 }
@@ -172,59 +194,17 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
         r.database_tables.len(),
         list(&r.database_tables)
     )?;
-    writeln!(out, "Drift")?;
-    writeln!(
-        out,
-        "  missing tables (entity, no table)   {}",
-        list(&r.drift.missing_tables)
-    )?;
-    writeln!(
-        out,
-        "  extra tables (table, no entity)     {}",
-        list(&r.drift.extra_tables)
-    )?;
-    if r.drift.changed_tables.is_empty() {
-        writeln!(out, "  changed tables                      none")?;
+    writeln!(out, "Drift (the entities against the database)")?;
+    if r.drift.is_empty() {
+        writeln!(out, "  none")?;
     }
-    for t in &r.drift.changed_tables {
-        writeln!(out, "  changed table {}", t.table)?;
-        if !t.missing_columns.is_empty() {
-            writeln!(out, "    missing columns  {}", list(&t.missing_columns))?;
+    for change in &r.drift {
+        for line in schema_model::report::describe(change) {
+            writeln!(out, "  {line}")?;
         }
-        if !t.extra_columns.is_empty() {
-            writeln!(out, "    extra columns    {}", list(&t.extra_columns))?;
-        }
-        if !t.missing_foreign_keys.is_empty() {
-            writeln!(
-                out,
-                "    missing foreign keys  {}",
-                list(&t.missing_foreign_keys)
-            )?;
-        }
-        if !t.extra_foreign_keys.is_empty() {
-            writeln!(
-                out,
-                "    extra foreign keys    {}",
-                list(&t.extra_foreign_keys)
-            )?;
-        }
-        for n in &t.nullability {
-            writeln!(
-                out,
-                "    {} is {} in the entity but {} in the database",
-                n.column,
-                if n.entity_nullable {
-                    "nullable"
-                } else {
-                    "NOT NULL"
-                },
-                if n.database_nullable {
-                    "nullable"
-                } else {
-                    "NOT NULL"
-                }
-            )?;
-        }
+    }
+    for note in &r.notes {
+        writeln!(out, "Note: {note}")?;
     }
     if r.problems.is_empty() {
         writeln!(
@@ -239,3 +219,14 @@ pub fn render(r: &CheckReport, out: &mut dyn Write) -> std::io::Result<()> {
         Ok(())
     }
 }
+
+/// Version tables of other migration tools, and the tool each belongs to.
+const OTHER_TOOLS: &[(&str, &str)] = &[
+    (
+        "alembic_version",
+        "Alembic (the Python setup this replaces)",
+    ),
+    ("flyway_schema_history", "Flyway"),
+    ("__diesel_schema_migrations", "Diesel"),
+    ("_sqlx_migrations", "sqlx migrate"),
+];

@@ -167,19 +167,19 @@ pub async fn run(
 
 /// Adopting at head claims the schema is what the entities describe: say so if it is not.
 async fn warn_if_drifted(session: &Session, out: &mut dyn Write) -> Result<(), ToolError> {
-    let live = schema_inspect::read_schema(&session.db).await?;
-    let drift = schema_inspect::diff(
-        &entity::registry::tables(),
-        &live,
-        &migration::BOOKKEEPING_TABLES,
-    );
+    let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
+    let mut live = schema_model::live::read(&session.db).await?;
+    for table in migration::BOOKKEEPING_TABLES {
+        live.tables.remove(table);
+    }
+    let entities =
+        schema_model::shadow::read(&session.db, &entity::registry::schema_sql(backend)).await?;
+    let drift = schema_model::diff(&live, &entities);
     if !drift.is_empty() {
         writeln!(
             out,
-            "warning: the live schema differs from the entities ({} missing table(s), {} extra, {} changed); `manage-db check` shows the details",
-            drift.missing_tables.len(),
-            drift.extra_tables.len(),
-            drift.changed_tables.len()
+            "warning: the live schema differs from the entities in {} way(s); `manage-db check` shows them",
+            drift.len()
         )?;
     }
     Ok(())
