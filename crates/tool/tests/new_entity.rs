@@ -91,11 +91,11 @@ async fn an_entity_added_as_a_file_is_reported_by_check() {
         let check = run(&["check"]);
         let text = String::from_utf8_lossy(&check.stdout);
         assert_eq!(check.status.code(), Some(3), "[{}] {text}", t.name);
-        let missing = text
-            .lines()
-            .find(|l| l.contains("missing tables"))
-            .unwrap_or_default();
-        assert!(missing.contains("scratch_notes"), "[{}] {text}", t.name);
+        assert!(
+            text.contains("scratch_notes: table missing from the database"),
+            "[{}] {text}",
+            t.name
+        );
         t.finish().await;
     }
     let _ = std::fs::remove_dir_all(&scratch);
