@@ -169,9 +169,8 @@ fn table<'s>(schema: &'s mut Schema, name: &str) -> &'s mut Table {
     schema.tables.entry(name.to_owned()).or_default()
 }
 
-/// A table that the columns query returned; keys and indexes of any other table are ignored
-/// (MariaDB's STATISTICS can answer for another database on a connection that switched with
-/// `USE`).
+/// A table that the columns query returned. Keys and indexes of any other table are ignored,
+/// so that the queries, which run one after another, cannot disagree about which tables exist.
 fn known_table<'s>(schema: &'s mut Schema, name: &str) -> Option<&'s mut Table> {
     schema.tables.get_mut(name)
 }
