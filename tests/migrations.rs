@@ -85,8 +85,7 @@ async fn entities_and_migrations_describe_the_same_schema() {
         for table in migration::BOOKKEEPING_TABLES {
             live.tables.remove(table);
         }
-        let sql = entity::registry::schema_sql(t.backend());
-        let entities = schema_model::shadow::read(&t.db, &sql).await.unwrap();
+        let entities = entity::registry::read_schema(&t.db).await.unwrap();
         let drift = schema_model::diff(&live, &entities);
         assert!(
             drift.is_empty(),

@@ -2,6 +2,7 @@
 //! compares this with the live database, so it must be derived from the entities themselves,
 //! never written out by hand.
 
+use schema_model::{SchemaDdl, TableDdl};
 use sea_orm::{
     ColumnTrait, EntityTrait, IdenStatic, Identity, Iterable, RelationTrait, RelationType,
 };
@@ -87,9 +88,9 @@ const COMPOSITE_INDEXES: &[(&str, &[&str])] = &[
     ("chat_logs", &["agent_id", "created_at"]),
 ];
 
-/// The SQL that creates the schema the entities describe, on `backend`: tables (each after the
-/// tables it references), then their indexes. What `check` compares the database with.
-pub fn schema_sql(backend: sea_orm::DbBackend) -> Vec<String> {
+/// The schema the entities describe, on `backend`: each table (after the tables it references)
+/// with its indexes. What `check` compares the database with, and what a shadow would create.
+pub fn schema_ddl(backend: sea_orm::DbBackend) -> SchemaDdl {
     use sea_orm::sea_query::{Alias, Index};
     let schema = sea_orm::Schema::new(backend);
     let mut pending = crate::all_statements(&schema);
@@ -106,9 +107,7 @@ pub fn schema_sql(backend: sea_orm::DbBackend) -> Vec<String> {
             })
             .unwrap_or_default()
     };
-    let mut created: Vec<String> = Vec::new();
-    let mut sql = Vec::new();
-    let mut index_sql = Vec::new();
+    let mut ddl = SchemaDdl::default();
     while !pending.is_empty() {
         // The first entity whose parents all exist (or that references only itself); if none
         // is ready (a cycle), the first one, which the backend will then report.
@@ -117,26 +116,41 @@ pub fn schema_sql(backend: sea_orm::DbBackend) -> Vec<String> {
             .position(|e| {
                 references(&e.table)
                     .iter()
-                    .all(|r| *r == e.table || created.contains(r))
+                    .all(|r| *r == e.table || ddl.tables.iter().any(|t| t.name() == *r))
             })
             .unwrap_or(0);
         let entity = pending.remove(ready);
-        sql.push(backend.build(&entity.create).to_string());
-        index_sql.extend(entity.indexes.iter().map(|i| backend.build(i).to_string()));
-        created.push(entity.table);
-    }
-    for (table, columns) in COMPOSITE_INDEXES {
-        let mut index = Index::create();
-        index
-            .name(format!("idx-{table}-{}", columns.join("-")))
-            .table(Alias::new(*table));
-        for column in *columns {
-            index.col(Alias::new(*column));
+        let mut indexes = entity.indexes;
+        for (table, columns) in COMPOSITE_INDEXES.iter().filter(|(t, _)| *t == entity.table) {
+            let mut index = Index::create();
+            index
+                .name(format!("idx-{table}-{}", columns.join("-")))
+                .table(Alias::new(*table));
+            for column in *columns {
+                index.col(Alias::new(*column));
+            }
+            indexes.push(index);
         }
-        index_sql.push(backend.build(&index).to_string());
+        ddl.tables.push(TableDdl {
+            create: entity.create,
+            indexes,
+        });
     }
-    sql.extend(index_sql);
-    sql
+    ddl
+}
+
+/// The entities' schema as the server behind `db` spells it, to compare with
+/// `schema_model::live::read` (rendered without DDL where the server's spellings are known).
+pub async fn read_schema(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<schema_model::Schema, sea_orm::DbErr> {
+    let backend = sea_orm::ConnectionTrait::get_database_backend(db);
+    schema_model::declared::read(db, &schema_ddl(backend)).await
+}
+
+/// The SQL of [`schema_ddl`]: every table, then every index.
+pub fn schema_sql(backend: sea_orm::DbBackend) -> Vec<String> {
+    schema_ddl(backend).sql(backend)
 }
 
 /// Just the table names, in creation order.

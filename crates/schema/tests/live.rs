@@ -217,10 +217,9 @@ async fn the_entities_and_a_database_migrated_to_head_diff_empty() {
         for bookkeeping in migration::BOOKKEEPING_TABLES {
             database.tables.remove(bookkeeping);
         }
-        let entities =
-            schema_model::shadow::read(&t.db, &entity::registry::schema_sql(t.backend()))
-                .await
-                .unwrap_or_else(|e| panic!("[{n}] entities: {e}"));
+        let entities = entity::registry::read_schema(&t.db)
+            .await
+            .unwrap_or_else(|e| panic!("[{n}] entities: {e}"));
         let changes = schema_model::diff(&database, &entities);
         assert!(changes.is_empty(), "[{n}] {changes:#?}");
         t.finish().await;

@@ -48,8 +48,7 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
         positions.iter().map(|&i| m.name(i).to_owned()).collect()
     };
 
-    let backend = sea_orm::ConnectionTrait::get_database_backend(db);
-    let entities = schema_model::shadow::read(db, &entity::registry::schema_sql(backend)).await?;
+    let entities = entity::registry::read_schema(db).await?;
     let entity_tables: Vec<String> = entities.tables.keys().cloned().collect();
     let database_tables: Vec<String> = live.tables.keys().cloned().collect();
     let mut notes = Vec::new();

@@ -167,13 +167,11 @@ pub async fn run(
 
 /// Adopting at head claims the schema is what the entities describe: say so if it is not.
 async fn warn_if_drifted(session: &Session, out: &mut dyn Write) -> Result<(), ToolError> {
-    let backend = sea_orm::ConnectionTrait::get_database_backend(&session.db);
     let mut live = schema_model::live::read(&session.db).await?;
     for table in migration::BOOKKEEPING_TABLES {
         live.tables.remove(table);
     }
-    let entities =
-        schema_model::shadow::read(&session.db, &entity::registry::schema_sql(backend)).await?;
+    let entities = entity::registry::read_schema(&session.db).await?;
     let drift = schema_model::diff(&live, &entities);
     if !drift.is_empty() {
         writeln!(
