@@ -191,7 +191,11 @@ fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
             column: c.clone(),
         },
         |old, new| {
-            Some(Change::AlterColumn {
+            let same = old.sql_type == new.sql_type
+                && old.nullable == new.nullable
+                && old.default.as_deref().map(canonical_default)
+                    == new.default.as_deref().map(canonical_default);
+            (!same).then(|| Change::AlterColumn {
                 table: table(),
                 from: old.clone(),
                 to: new.clone(),
@@ -273,6 +277,22 @@ fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
         },
         changes,
     );
+}
+
+/// A default expression with the spellings of "now" that mean the same made one (PostgreSQL
+/// prints SQLAlchemy's `now()` as `now()`, SeaORM's as `CURRENT_TIMESTAMP`).
+fn canonical_default(expression: &str) -> String {
+    let mut text = expression.trim();
+    // SQLite keeps the parentheses an expression default was written in.
+    while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        text = inner.trim();
+    }
+    match text.to_ascii_lowercase().as_str() {
+        "now()" | "current_timestamp" | "current_timestamp()" | "transaction_timestamp()" => {
+            "CURRENT_TIMESTAMP".to_owned()
+        }
+        _ => expression.to_owned(),
+    }
 }
 
 /// Pairs the items of `to` with those of `from` that are `same`: new ones become `added`,
@@ -381,6 +401,25 @@ mod tests {
             reports(SetNull, "reports_session_id_fkey", "other"),
         )]);
         assert_eq!(diff(&a, &b), vec![]);
+    }
+
+    #[test]
+    fn spellings_of_now_are_one_default_and_other_defaults_still_differ() {
+        let users = |default: &str| {
+            let mut t = Table::default();
+            let mut c = column("created_at", "timestamp with time zone", false);
+            c.default = Some(default.into());
+            t.columns.push(c);
+            schema(vec![("users", t)])
+        };
+        for now in ["now()", "(CURRENT_TIMESTAMP)", "current_timestamp()"] {
+            assert_eq!(diff(&users("CURRENT_TIMESTAMP"), &users(now)), vec![], "{now}");
+        }
+        let changes = diff(&users("CURRENT_TIMESTAMP"), &users("'2020-01-01'"));
+        assert!(
+            matches!(&changes[..], [Change::AlterColumn { .. }]),
+            "{changes:?}"
+        );
     }
 
     #[test]

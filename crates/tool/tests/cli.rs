@@ -972,3 +972,175 @@ async fn check_names_every_kind_of_difference_with_both_sides() {
         t.finish().await;
     }
 }
+
+/// Rebuilds a SQLite table from its own `CREATE TABLE` text with `edits` applied, as SQLite
+/// needs for any change to a column, key or constraint: rows copied, indexes recreated,
+/// foreign-key enforcement off meanwhile.
+async fn rebuild_sqlite_table(t: &testkit::TestDb, table: &str, edits: &[(&str, &str)]) {
+    let rows = t
+        .db
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            format!("SELECT type, sql FROM sqlite_master WHERE tbl_name = '{table}' AND sql IS NOT NULL"),
+        ))
+        .await
+        .unwrap();
+    let mut create = String::new();
+    let mut indexes = Vec::new();
+    for row in rows {
+        let kind: String = row.try_get("", "type").unwrap();
+        let sql: String = row.try_get("", "sql").unwrap();
+        match kind.as_str() {
+            "table" => create = sql,
+            _ => indexes.push(sql),
+        }
+    }
+    let mut edited = create.clone();
+    for (from, to) in edits {
+        assert!(edited.contains(from), "{from:?} in {edited}");
+        edited = edited.replace(from, to);
+    }
+    let edited = edited.replacen(&format!("\"{table}\""), &format!("\"{table}_new\""), 1);
+    t.db.execute_unprepared(&format!(
+        "PRAGMA foreign_keys = OFF; BEGIN; {edited}; \
+         INSERT INTO \"{table}_new\" SELECT * FROM \"{table}\"; DROP TABLE \"{table}\"; \
+         ALTER TABLE \"{table}_new\" RENAME TO \"{table}\"; {}; COMMIT; PRAGMA foreign_keys = ON",
+        indexes.join("; ")
+    ))
+    .await
+    .unwrap_or_else(|e| panic!("rebuild {table}: {e}"));
+}
+
+#[tokio::test]
+async fn check_sees_a_changed_primary_key_and_sqlite_columns_changed_by_a_table_rebuild() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        expect(&run(&t.url, &["upgrade"]), 0, "Applied", n);
+        match t.backend() {
+            sea_orm::DbBackend::Sqlite => {
+                rebuild_sqlite_table(
+                    &t,
+                    "collection_items",
+                    &[
+                        ("\"id\" uuid_text NOT NULL PRIMARY KEY", "\"id\" uuid_text NOT NULL"),
+                        (
+                            "ON UPDATE CASCADE )",
+                            "ON UPDATE CASCADE, PRIMARY KEY (\"collection_id\", \"document_id\") )",
+                        ),
+                    ],
+                )
+                .await;
+                rebuild_sqlite_table(
+                    &t,
+                    "users",
+                    &[
+                        ("\"full_name\" varchar NOT NULL", "\"full_name\" text NOT NULL"),
+                        ("\"hashed_password\" varchar NOT NULL", "\"hashed_password\" varchar"),
+                        ("DEFAULT TRUE", ""),
+                        (
+                            "DEFAULT CURRENT_TIMESTAMP )",
+                            "DEFAULT CURRENT_TIMESTAMP, CHECK (length(\"full_name\") > 0) )",
+                        ),
+                    ],
+                )
+                .await;
+                rebuild_sqlite_table(
+                    &t,
+                    "reports",
+                    &[("ON DELETE SET NULL", "ON DELETE CASCADE")],
+                )
+                .await;
+            }
+            sea_orm::DbBackend::Postgres => {
+                t.exec(
+                    "ALTER TABLE collection_items DROP CONSTRAINT collection_items_pkey, \
+                     ADD PRIMARY KEY (collection_id, document_id)",
+                )
+                .await
+            }
+            _ => {
+                t.exec(
+                    "ALTER TABLE collection_items DROP PRIMARY KEY, \
+                     ADD PRIMARY KEY (collection_id, document_id)",
+                )
+                .await
+            }
+        }
+        let mut expected = vec![
+            "collection_items: primary key (id) in the entity, (collection_id, document_id) in the database",
+        ];
+        if t.backend() == sea_orm::DbBackend::Sqlite {
+            expected.extend([
+                "users.full_name: type varchar in the entity, text in the database",
+                "users.hashed_password: NOT NULL in the entity, nullable in the database",
+                "users.is_active: DEFAULT TRUE in the entity, no default in the database",
+                "users: check check1 (length(\"full_name\") > 0) in the database",
+                "reports.session_id → sessions: ON DELETE SET NULL in the entity, CASCADE in the database",
+            ]);
+        }
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, "differs from the entities", n);
+        for line in &expected {
+            assert!(r.stdout.contains(line), "[{n}] {line:?} in:\n{}", r.stdout);
+        }
+        let json = run(&t.url, &["check", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        let drift = v["drift"].as_array().unwrap();
+        let kinds: Vec<&str> = drift.iter().map(|c| c["kind"].as_str().unwrap()).collect();
+        let mut wanted = vec!["alter_primary_key"];
+        if t.backend() == sea_orm::DbBackend::Sqlite {
+            // full_name, hashed_password, is_active; the check; the rule.
+            wanted.extend(["alter_column"; 3]);
+            wanted.extend(["drop_check", "alter_foreign_key"]);
+        }
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        wanted.sort();
+        assert_eq!(sorted, wanted, "[{n}] nothing else, no false alarm from the rebuild");
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_alarm() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    t.db.execute_unprepared(include_str!("fixtures/alembic_made_postgres.sql"))
+        .await
+        .expect("load the Alembic-made schema");
+    let r = run(&t.url, &["check"]);
+    expect(&r, 3, "differs from the entities", "postgres");
+    for line in [
+        // What made the application fail on such a database, and what lost data silently.
+        "users.role: type character varying(32) in the entity, userrole in the database",
+        "runstatus (queued, running, succeeded, failed) in the database",
+        "embeddings.vector: type bytea in the entity, jsonb in the database",
+        "reports.session_id → sessions: ON DELETE SET NULL in the entity, CASCADE in the database",
+        "reports.session_id → sessions: ON UPDATE CASCADE in the entity, NO ACTION in the database",
+        "alembic_version is the version table of Alembic",
+        "tables exist but no migration is recorded: adopt them with `manage-db stamp head`",
+    ] {
+        assert!(r.stdout.contains(line), "{line:?} in:\n{}", r.stdout);
+    }
+    // Alembic's spellings of the same thing are no difference: now() for CURRENT_TIMESTAMP,
+    // ix_/_fkey/_key names for the same indexes and keys.
+    for false_alarm in ["DEFAULT", "index (", "now()"] {
+        assert!(!r.stdout.contains(false_alarm), "{false_alarm:?} in:\n{}", r.stdout);
+    }
+    let json = run(&t.url, &["check", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let mut counts = std::collections::BTreeMap::new();
+    for change in v["drift"].as_array().unwrap() {
+        *counts.entry(change["kind"].as_str().unwrap().to_owned()).or_insert(0) += 1;
+    }
+    // 8 enum columns and the vector; ON UPDATE on all 20 keys (one also ON DELETE); 7 enum types.
+    let expected: std::collections::BTreeMap<String, i32> = [
+        ("alter_column".to_owned(), 9),
+        ("alter_foreign_key".to_owned(), 20),
+        ("drop_enum".to_owned(), 7),
+    ]
+    .into();
+    assert_eq!(counts, expected);
+    t.finish().await;
+}
