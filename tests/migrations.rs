@@ -3,7 +3,8 @@
 
 use migration::{
     migrate_on_boot, migrate_to_head, version_table, AppliedRevision, BootOptions, LockOptions,
-    MigrateError, MigrationLock, Migrator, MigratorTrait, PlanError, Request, Runner,
+    MigrateError, MigrationLock, MigrationTrait, Migrator, MigratorTrait, PlanError, Request,
+    Runner,
     VERSION_TABLE,
 };
 use sea_orm::ConnectionTrait;
@@ -749,4 +750,141 @@ async fn a_migrator_killed_with_sigkill_leaves_nothing_or_a_marked_interruption(
         assert!(has_table(&t.db, "kc_b").await, "[{n}]");
         t.finish().await;
     }
+}
+
+/// A migration that rebuilds `parents` through `schema_change::rebuild_sqlite_table`,
+/// widening `name` and adding a defaulted column, as `manage-db generate` writes it.
+struct RebuildParents;
+
+impl migration::sea_orm_migration::MigrationName for RebuildParents {
+    fn name(&self) -> &str {
+        "m3_rebuild_parents"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for RebuildParents {
+    async fn up(
+        &self,
+        manager: &migration::sea_orm_migration::SchemaManager,
+    ) -> Result<(), sea_orm::DbErr> {
+        use migration::sea_orm_migration::prelude::*;
+        let definition = Table::create()
+            .table(Alias::new("rb_parents"))
+            .col(ColumnDef::new(Alias::new("id")).integer().not_null().primary_key())
+            .col(ColumnDef::new(Alias::new("name")).text().not_null())
+            .col(ColumnDef::new(Alias::new("rank")).integer().not_null().default(7))
+            .to_owned();
+        let index = Index::create()
+            .name("idx_rb_parents_name")
+            .table(Alias::new("rb_parents"))
+            .col(Alias::new("name"))
+            .to_owned();
+        migration::schema_change::rebuild_sqlite_table(
+            manager,
+            definition,
+            &[("id", "id"), ("name", "name")],
+            vec![index],
+        )
+        .await
+    }
+
+    async fn down(
+        &self,
+        _: &migration::sea_orm_migration::SchemaManager,
+    ) -> Result<(), sea_orm::DbErr> {
+        Ok(())
+    }
+}
+
+fn parents_and_children() -> [testkit::fake::Fake; 2] {
+    [
+        fake("m1_parents").runs(
+            "CREATE TABLE rb_parents (id INTEGER PRIMARY KEY, name VARCHAR(10) NOT NULL)",
+        ),
+        fake("m2_children").runs(
+            "CREATE TABLE rb_children (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL \
+             REFERENCES rb_parents (id) ON DELETE CASCADE)",
+        ),
+    ]
+}
+
+async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
+    db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_sqlite_table_rebuild_keeps_every_child_row_its_cascade_rules_would_have_deleted() {
+    let t = testkit::sqlite().await;
+    let first = testkit::fake::of(parents_and_children());
+    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
+    t.exec("INSERT INTO rb_parents VALUES (1, 'a'), (2, 'b')").await;
+    t.exec("INSERT INTO rb_children VALUES (10, 1), (11, 2), (12, 2)").await;
+
+    let mut steps: Vec<Box<dyn MigrationTrait>> = parents_and_children()
+        .into_iter()
+        .map(testkit::fake::Fake::boxed)
+        .collect();
+    steps.push(Box::new(RebuildParents));
+    let with_rebuild = migration::Migrations::new(steps).unwrap();
+    migrate_to_head(&with_rebuild, &t.db, &boot_options()).await.unwrap();
+
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 3);
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_parents WHERE \"rank\" = 7").await, 2);
+    let schema = schema_model::live::read(&t.db).await.unwrap();
+    let parents = &schema.tables["rb_parents"];
+    assert_eq!(parents.column("name").unwrap().sql_type, "text");
+    assert!(parents.indexes.iter().any(|i| i.columns == ["name"]));
+    // The children still reference the rebuilt table, and enforcement is back on afterwards.
+    assert_eq!(
+        schema.tables["rb_children"].foreign_keys[0].ref_table,
+        "rb_parents"
+    );
+    t.exec("DELETE FROM rb_parents WHERE id = 2").await;
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 1);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
+    let t = testkit::sqlite().await;
+    let first = testkit::fake::of(parents_and_children());
+    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
+    t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
+    t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
+    let mut steps: Vec<_> = parents_and_children().into_iter().collect();
+    steps.push(fake("m3_orphans").runs("DELETE FROM rb_parents"));
+    let orphaning = testkit::fake::of(steps);
+    let err = migrate_to_head(&orphaning, &t.db, &boot_options())
+        .await
+        .expect_err("a dangling reference");
+    assert!(
+        err.to_string()
+            .contains("row 10 of rb_children references a missing row of rb_parents"),
+        "{err}"
+    );
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_parents").await, 1);
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 1);
+    assert_eq!(count(&t.db, "SELECT foreign_keys FROM pragma_foreign_keys").await, 1);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn a_table_rebuild_outside_the_runner_refuses_instead_of_cascading() {
+    let t = testkit::sqlite().await;
+    let first = testkit::fake::of(parents_and_children());
+    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
+    t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
+    t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
+    // sea-orm's own entry point runs migrations with enforcement on.
+    let manager = migration::sea_orm_migration::SchemaManager::new(&t.db);
+    let err = RebuildParents.up(&manager).await.expect_err("enforcement is on");
+    assert!(err.to_string().contains("manage-db upgrade"), "{err}");
+    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 1);
+    t.finish().await;
 }

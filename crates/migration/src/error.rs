@@ -69,6 +69,12 @@ pub enum MigrateError {
         source: DbErr,
     },
 
+    #[error(
+        "the migrations left a broken reference ({0}); everything was rolled back\n  hint: \
+         a data migration must delete or re-point the rows that reference what it removes"
+    )]
+    ForeignKeyViolation(String),
+
     #[error("database error: {0}")]
     Db(#[from] DbErr),
 }

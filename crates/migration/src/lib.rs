@@ -18,6 +18,7 @@ pub mod plan;
 mod preflight;
 mod recorder;
 pub mod runner;
+pub mod schema_change;
 mod sql_script;
 pub mod version_table;
 

@@ -5,6 +5,9 @@
 //!   the process is killed).
 //! - SQLite: `BEGIN IMMEDIATE`, SQLite's own write lock, held by the transaction the migrations
 //!   run in: atomic as well, and released by the OS if the process dies. No lock file.
+//!   Foreign-key enforcement is off for the run and `PRAGMA foreign_key_check` must pass before
+//!   it commits: SQLite's table-rebuild procedure needs that (with enforcement on, dropping the
+//!   old table would run its ON DELETE CASCADE rules and empty the child tables).
 //! - MySQL/MariaDB: a named lock (`GET_LOCK`), named after the database so that migrating one
 //!   database never blocks another on the same server, held on a pinned connection. DDL is not
 //!   transactional there; migrations run on the pool.
@@ -46,6 +49,8 @@ impl Default for LockOptions {
 enum Held {
     /// PostgreSQL and SQLite: the lock is the transaction the migrations run in.
     Transaction(DatabaseTransaction),
+    /// SQLite, with foreign-key enforcement off until the end of the run.
+    SqliteWithoutForeignKeys(DatabaseTransaction),
     /// MySQL: the pinned connection that holds `GET_LOCK`.
     Named(DatabaseTransaction),
 }
@@ -75,7 +80,9 @@ impl<'db> MigrationLock<'db> {
                 .await?;
                 Held::Transaction(txn)
             }
-            DbBackend::Sqlite => Held::Transaction(lock_sqlite(db, &mut wait).await?),
+            DbBackend::Sqlite => {
+                Held::SqliteWithoutForeignKeys(lock_sqlite(db, &mut wait).await?)
+            }
             DbBackend::MySql => Held::Named(lock_mysql(db, options.timeout).await?),
             other => return Err(crate::error::unsupported(other, "the migration lock").into()),
         };
@@ -85,14 +92,19 @@ impl<'db> MigrationLock<'db> {
     /// The connection migrations must use while the lock is held.
     pub fn conn(&self) -> DatabaseExecutor<'_> {
         match &self.held {
-            Held::Transaction(txn) => DatabaseExecutor::Transaction(txn),
+            Held::Transaction(txn) | Held::SqliteWithoutForeignKeys(txn) => {
+                DatabaseExecutor::Transaction(txn)
+            }
             Held::Named(_) => DatabaseExecutor::Connection(self.db),
         }
     }
 
     /// Whether everything run through [`Self::conn`] commits or rolls back as one.
     pub fn is_atomic(&self) -> bool {
-        matches!(self.held, Held::Transaction(_))
+        matches!(
+            self.held,
+            Held::Transaction(_) | Held::SqliteWithoutForeignKeys(_)
+        )
     }
 
     /// Rolls back what ran through [`Self::conn`] where the backend can, and gives the lock
@@ -101,6 +113,13 @@ impl<'db> MigrationLock<'db> {
     pub async fn abort(self) {
         match self.held {
             Held::Transaction(txn) => {
+                let _ = txn.rollback().await;
+            }
+            Held::SqliteWithoutForeignKeys(txn) => {
+                // Back on before the connection returns to the pool (see `lock_sqlite`).
+                let _ = txn
+                    .execute_unprepared("ROLLBACK; PRAGMA foreign_keys = ON; BEGIN")
+                    .await;
                 let _ = txn.rollback().await;
             }
             Held::Named(txn) => {
@@ -116,6 +135,17 @@ impl<'db> MigrationLock<'db> {
     pub async fn release(self) -> Result<(), MigrateError> {
         match self.held {
             Held::Transaction(txn) => txn.commit().await?,
+            Held::SqliteWithoutForeignKeys(txn) => {
+                if let Some(violation) = sqlite_foreign_key_violation(&txn).await? {
+                    txn.execute_unprepared("ROLLBACK; PRAGMA foreign_keys = ON; BEGIN")
+                        .await?;
+                    txn.rollback().await?;
+                    return Err(MigrateError::ForeignKeyViolation(violation));
+                }
+                txn.execute_unprepared("COMMIT; PRAGMA foreign_keys = ON; BEGIN")
+                    .await?;
+                txn.commit().await?;
+            }
             Held::Named(txn) => {
                 txn.execute_unprepared(&format!("DO RELEASE_LOCK({MYSQL_LOCK_NAME})"))
                     .await?;
@@ -192,9 +222,29 @@ async fn lock_sqlite(
     };
     loop {
         match db.begin_with_options(immediate).await {
-            Ok(txn) => return Ok(txn),
+            Ok(txn) => {
+                // The pragma is ignored inside a transaction, and sea-orm opens one on a pooled
+                // connection of its choosing: so end it, switch enforcement off on that same
+                // connection, and take the write lock again before anything is read. `release`
+                // and `abort` switch it back on the same way.
+                match txn
+                    .execute_unprepared("COMMIT; PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")
+                    .await
+                {
+                    Ok(_) => return Ok(txn),
+                    Err(e) => {
+                        let _ = txn
+                            .execute_unprepared("PRAGMA foreign_keys = ON; BEGIN")
+                            .await;
+                        let _ = txn.rollback().await;
+                        if !is_busy(&e) || wait.give_up().await {
+                            return Err(e.into());
+                        }
+                    }
+                }
+            }
             // Another writer holds the lock (after the connection's busy timeout).
-            Err(e) if e.to_string().contains("locked") || e.to_string().contains("busy") => {
+            Err(e) if is_busy(&e) => {
                 if wait.give_up().await {
                     return Err(MigrateError::LockTimeout {
                         waited: wait.timeout,
@@ -205,6 +255,33 @@ async fn lock_sqlite(
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+fn is_busy(e: &sea_orm::DbErr) -> bool {
+    let text = e.to_string();
+    text.contains("locked") || text.contains("busy")
+}
+
+/// The first row `PRAGMA foreign_key_check` reports, in words.
+async fn sqlite_foreign_key_violation(
+    txn: &DatabaseTransaction,
+) -> Result<Option<String>, MigrateError> {
+    let row = txn
+        .query_one_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT \"table\" AS child, rowid AS row_id, parent FROM pragma_foreign_key_check",
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => Some(format!(
+            "row {} of {} references a missing row of {}",
+            r.try_get::<Option<i64>>("", "row_id")?
+                .map_or("?".into(), |id| id.to_string()),
+            r.try_get::<String>("", "child")?,
+            r.try_get::<String>("", "parent")?,
+        )),
+        None => None,
+    })
 }
 
 async fn lock_mysql(

@@ -9,7 +9,9 @@ use crate::{version_table, MigrateError, Migrations};
 use sea_orm::{DatabaseExecutor, DbBackend};
 
 /// The script for `plan` on `backend`. Each statement ends with `;`, each migration starts with
-/// a comment. On PostgreSQL and SQLite the script is one transaction, as the runner is.
+/// a comment. On PostgreSQL and SQLite the script is one transaction, as the runner is; on
+/// SQLite with foreign-key enforcement off meanwhile and a `foreign_key_check` (which lists
+/// broken references, if any) before the commit, as the runner does.
 pub async fn sql_script(
     backend: DbBackend,
     migrations: &Migrations,
@@ -19,6 +21,10 @@ pub async fn sql_script(
     let conn = DatabaseExecutor::Connection(&conn);
     let atomic = backend != DbBackend::MySql;
     let mut script = String::new();
+    let sqlite = backend == DbBackend::Sqlite;
+    if sqlite {
+        script.push_str("PRAGMA foreign_keys = OFF;\n");
+    }
     if atomic {
         script.push_str("BEGIN;\n\n");
     }
@@ -37,8 +43,14 @@ pub async fn sql_script(
         };
         push(&mut script, &heading, &recorder);
     }
+    if sqlite {
+        script.push_str("PRAGMA foreign_key_check;\n");
+    }
     if atomic {
         script.push_str("COMMIT;\n");
+    }
+    if sqlite {
+        script.push_str("PRAGMA foreign_keys = ON;\n");
     }
     Ok(script)
 }
