@@ -1,7 +1,7 @@
 //! Before a downgrade drops anything: which tables go, how many rows they hold, and whether a
 //! table outside them still points at one (dropping would fail halfway on MySQL, or cascade).
 
-use crate::recorder::{dropped_table, Recorder};
+use crate::recorder::{tables_left_dropped, Recorder};
 use crate::{MigrateError, Migrations, Plan};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use sea_orm_migration::SchemaManager;
@@ -59,7 +59,8 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
             .migration(i)
             .down(&SchemaManager::new(&recording))
             .await?;
-        dropped.extend(recorder.take().iter().filter_map(|s| dropped_table(&s.sql)));
+        let statements = recorder.take();
+        dropped.extend(tables_left_dropped(statements.iter().map(|s| s.sql.as_str())));
     }
     let tables = tables_with_rows(conn, &dropped).await?;
     let existing: Vec<String> = tables.iter().map(|(t, _)| t.clone()).collect();

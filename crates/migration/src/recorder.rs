@@ -86,6 +86,28 @@ pub fn dropped_table(sql: &str) -> Option<String> {
     table_after(sql, "DROP TABLE ", "IF EXISTS ")
 }
 
+/// The name an `ALTER TABLE … RENAME TO` statement gives a table, unquoted.
+pub fn renamed_into(sql: &str) -> Option<String> {
+    let sql = sql.trim_start();
+    sql.strip_prefix("ALTER TABLE ")?;
+    let (_, after) = sql.split_once(" RENAME TO ")?;
+    table_after(&format!("T {after}"), "T ", "")
+}
+
+/// The tables a sequence of statements leaves dropped: dropped, and not created again or
+/// renamed into afterwards (a SQLite table rebuild drops the old table and renames the new).
+pub fn tables_left_dropped<'s>(statements: impl IntoIterator<Item = &'s str>) -> Vec<String> {
+    let mut gone: Vec<String> = Vec::new();
+    for sql in statements {
+        if let Some(t) = dropped_table(sql) {
+            gone.push(t);
+        } else if let Some(t) = created_table(sql).or_else(|| renamed_into(sql)) {
+            gone.retain(|g| *g != t);
+        }
+    }
+    gone
+}
+
 fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
     let rest = sql.trim_start().strip_prefix(verb)?;
     let rest = rest.strip_prefix(guard).unwrap_or(rest);
@@ -99,6 +121,17 @@ fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebuilt_table_is_not_left_dropped() {
+        let rebuild = [
+            r#"CREATE TABLE "users__rebuild" ( "id" integer )"#,
+            r#"DROP TABLE "users""#,
+            r#"ALTER TABLE "users__rebuild" RENAME TO "users""#,
+            r#"DROP TABLE "notes""#,
+        ];
+        assert_eq!(tables_left_dropped(rebuild), ["notes"]);
+    }
 
     #[test]
     fn reads_table_names_in_every_dialect() {

@@ -88,10 +88,39 @@ pub async fn create_index_if_missing(
     name: &str,
     index: IndexCreateStatement,
 ) -> Result<(), DbErr> {
-    if manager.has_index(table, name).await? {
+    if index_exists(manager, table, name).await? {
         return Ok(());
     }
     manager.create_index(index).await
+}
+
+/// Whether `table` has an index called `name`. (SeaORM's `has_index` fails on a connection
+/// that returns no row, such as the one `--sql` records through.)
+async fn index_exists(manager: &SchemaManager<'_>, table: &str, name: &str) -> Result<bool, DbErr> {
+    let backend = manager.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT COUNT(*) AS n FROM pg_indexes WHERE schemaname = current_schema() \
+             AND tablename = $1 AND indexname = $2"
+        }
+        DbBackend::MySql => {
+            "SELECT COUNT(*) AS n FROM information_schema.STATISTICS \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND INDEX_NAME = ?"
+        }
+        _ => "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name = ?",
+    };
+    let row = manager
+        .get_connection()
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [table.into(), name.into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => r.try_get_by_index::<i64>(0)? > 0,
+        None => false,
+    })
 }
 
 /// Removes a column's default (PostgreSQL and MySQL; SQLite rebuilds the table instead).

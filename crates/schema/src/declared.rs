@@ -355,3 +355,160 @@ fn catalog_default(flavour: Flavour, expr: &Expr, sql_type: &str) -> Option<Stri
         _ => None,
     }
 }
+
+/// Types tried, in order, when reading a catalog spelling back into a type: the first that
+/// this server spells that way wins, so ambiguous spellings resolve to the type this project's
+/// entities use (MariaDB's `timestamp` is `TimestampWithTimeZone`, `binary(16)` is `Uuid`).
+fn candidate_types(catalog: &str) -> Vec<ColumnType> {
+    use sea_orm::sea_query::StringLen;
+    let numbers: Vec<u32> = catalog
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let mut types = vec![
+        ColumnType::TimestampWithTimeZone,
+        ColumnType::Uuid,
+        ColumnType::JsonBinary,
+        ColumnType::Boolean,
+        ColumnType::Text,
+        ColumnType::Integer,
+        ColumnType::BigInteger,
+        ColumnType::SmallInteger,
+        ColumnType::TinyInteger,
+        ColumnType::Float,
+        ColumnType::Double,
+        ColumnType::Date,
+        ColumnType::Time,
+        ColumnType::DateTime,
+        ColumnType::Blob,
+        ColumnType::Json,
+    ];
+    match numbers[..] {
+        [n] => types.extend([
+            ColumnType::String(StringLen::N(n)),
+            ColumnType::Char(Some(n)),
+            ColumnType::Binary(n),
+            ColumnType::VarBinary(StringLen::N(n)),
+        ]),
+        [p, s] => types.push(ColumnType::Decimal(Some((p, s)))),
+        _ => {}
+    }
+    types.extend([
+        ColumnType::String(StringLen::None),
+        ColumnType::Decimal(None),
+        ColumnType::Timestamp,
+    ]);
+    types
+}
+
+/// The type that this server spells `catalog` (a [`crate::Column::sql_type`]): what a
+/// migration declares to get that column back. `None` when no known type is spelled so.
+pub fn column_type_for(flavour: Flavour, catalog: &str) -> Option<ColumnType> {
+    candidate_types(catalog).into_iter().find(|candidate| {
+        catalog_type(flavour, &declared_type(flavour, candidate)).as_deref() == Some(catalog)
+    })
+}
+
+/// The default expression this server spells `catalog` on a column of type `sql_type`.
+pub fn default_for(flavour: Flavour, catalog: &str, sql_type: &str) -> Option<Expr> {
+    let unquoted = catalog
+        .strip_prefix('\'')
+        .and_then(|rest| rest.split_once('\''))
+        .map(|(text, _)| text.to_owned());
+    let mut candidates = vec![Expr::current_timestamp()];
+    // MariaDB spells TRUE as 1: a boolean only where the column is one.
+    if matches!(sql_type, "boolean" | "tinyint(1)") {
+        candidates.extend([Expr::val(true), Expr::val(false)]);
+    }
+    let digits = unquoted.as_deref().unwrap_or(catalog);
+    if let Ok(n) = digits.parse::<i64>() {
+        candidates.push(Expr::val(n));
+    }
+    if let Some(text) = unquoted {
+        candidates.push(Expr::val(text));
+    }
+    candidates
+        .into_iter()
+        .find(|e| catalog_default(flavour, e, sql_type).as_deref() == Some(catalog))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Flavour; 3] = [Flavour::Sqlite, Flavour::Postgres, Flavour::MariaDb];
+
+    #[test]
+    fn every_spelling_reads_back_into_a_type_spelled_the_same() {
+        use sea_orm::sea_query::StringLen;
+        let types = [
+            ColumnType::String(StringLen::N(32)),
+            ColumnType::String(StringLen::None),
+            ColumnType::Char(Some(3)),
+            ColumnType::Text,
+            ColumnType::SmallInteger,
+            ColumnType::Integer,
+            ColumnType::BigInteger,
+            ColumnType::Boolean,
+            ColumnType::Float,
+            ColumnType::Double,
+            ColumnType::Decimal(Some((12, 2))),
+            ColumnType::Date,
+            ColumnType::Time,
+            ColumnType::DateTime,
+            ColumnType::TimestampWithTimeZone,
+            ColumnType::Json,
+            ColumnType::JsonBinary,
+            ColumnType::Uuid,
+            ColumnType::Blob,
+        ];
+        for flavour in ALL {
+            for ty in &types {
+                let spelled = catalog_type(flavour, &declared_type(flavour, ty)).unwrap();
+                let back = column_type_for(flavour, &spelled)
+                    .unwrap_or_else(|| panic!("{flavour:?} {spelled}"));
+                let again = catalog_type(flavour, &declared_type(flavour, &back));
+                assert_eq!(again.as_deref(), Some(spelled.as_str()), "{flavour:?} {ty:?}");
+            }
+        }
+        // Where a spelling is ambiguous, the entities' choice wins.
+        assert_eq!(
+            column_type_for(Flavour::MariaDb, "binary(16)"),
+            Some(ColumnType::Uuid)
+        );
+        assert_eq!(
+            column_type_for(Flavour::MariaDb, "varchar(255)"),
+            Some(ColumnType::String(StringLen::N(255)))
+        );
+        assert_eq!(column_type_for(Flavour::Postgres, "money"), None);
+    }
+
+    #[test]
+    fn every_default_spelling_reads_back() {
+        for flavour in ALL {
+            for (expr, sql_type) in [
+                (Expr::current_timestamp(), "timestamp"),
+                (Expr::val(true), "boolean"),
+                (Expr::val(false), "tinyint(1)"),
+                (Expr::val(3), "integer"),
+                (Expr::val("pending"), "text"),
+            ] {
+                let spelled = catalog_default(flavour, &expr, sql_type).unwrap();
+                let back = default_for(flavour, &spelled, sql_type)
+                    .unwrap_or_else(|| panic!("{flavour:?} {spelled}"));
+                assert_eq!(
+                    catalog_default(flavour, &back, sql_type).as_deref(),
+                    Some(spelled.as_str()),
+                    "{flavour:?}"
+                );
+            }
+        }
+        // PostgreSQL prints a wide integer as a cast string: not claimed.
+        let wide = Expr::val(9_000_000_000i64);
+        assert_eq!(catalog_default(Flavour::Postgres, &wide, "bigint"), None);
+        assert_eq!(
+            catalog_default(Flavour::MariaDb, &wide, "bigint(20)").as_deref(),
+            Some("9000000000")
+        );
+    }
+}

@@ -108,6 +108,47 @@ pub enum Command {
         #[arg(short, long)]
         yes: bool,
     },
+    /// Write a migration for what changed in the entities: the existing migrations are
+    /// replayed on a scratch database and compared with the entities; the new migration is
+    /// verified there (up, then down) before it is written into
+    /// crates/migration/src/migrations and registered. Run it from the source checkout:
+    /// `cargo run -p manage-db -- generate -m "…"`.
+    Generate {
+        /// What the migration does, e.g. "add description to datasources" (names the file).
+        #[arg(short, long)]
+        message: String,
+        /// Write a registered, empty template for a hand-written (data) migration.
+        #[arg(long)]
+        empty: bool,
+        /// A rename that keeps its data: `table.old_column=new_column` or
+        /// `old_table=new_table`. Repeatable.
+        #[arg(long = "rename", value_name = "OLD=NEW")]
+        renames: Vec<String>,
+        /// Allow drops and narrowing type changes; the file names the data they destroy.
+        #[arg(long)]
+        allow_destructive: bool,
+        /// Compare the entities with the configured database instead of the replayed
+        /// migrations (as Alembic does).
+        #[arg(long)]
+        against_live: bool,
+    },
+    /// The one-command flow, in a source checkout: check, generate (when the entities
+    /// changed), rebuild, upgrade, reporting each step. Outside a checkout it is `upgrade`.
+    Auto {
+        /// What the migration does, needed when the entities changed.
+        #[arg(short, long)]
+        message: Option<String>,
+        /// As for `generate`.
+        #[arg(long = "rename", value_name = "OLD=NEW")]
+        renames: Vec<String>,
+        /// As for `generate`.
+        #[arg(long)]
+        allow_destructive: bool,
+        /// When the tables exist but no migration is recorded, record them as migrated
+        /// (`stamp head`, no SQL) instead of stopping.
+        #[arg(long)]
+        adopt: bool,
+    },
     /// Empty the version table (tables and data are kept). Asks for confirmation.
     Reset {
         /// Do not ask for confirmation.

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod scratch;
 pub mod session;
 
 pub use error::ToolError;

@@ -24,3 +24,20 @@ pub fn confirm(what: &str, yes: bool) -> Result<(), ToolError> {
         Err(ToolError::Refused("aborted; nothing was changed".into()))
     }
 }
+
+/// A yes/no question at the terminal; `None` when there is no terminal to ask on.
+pub fn ask(question: &str) -> Result<Option<bool>, ToolError> {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Ok(None);
+    }
+    let mut stderr = std::io::stderr();
+    write!(stderr, "{question} [y/N] ")?;
+    stderr.flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    Ok(Some(matches!(
+        answer.trim().to_ascii_lowercase().as_str(),
+        "y" | "yes"
+    )))
+}

@@ -1,7 +1,9 @@
 //! One module per subcommand. Each writes its report to `out` and returns the exit code.
 
 pub mod check;
+pub mod auto;
 pub mod confirm;
+pub mod generate;
 pub mod history;
 pub mod migrate;
 pub mod reset;
@@ -17,6 +19,47 @@ use std::io::Write;
 /// scrub them.
 pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     let url = Session::resolve_url(cli).map_err(|error| Failure { error, url: None })?;
+    let scrubbed = |error| Failure {
+        error,
+        url: Some(url.clone()),
+    };
+    // These open their own sessions, when and if they need them.
+    match &cli.command {
+        Command::Generate {
+            message,
+            empty,
+            renames,
+            allow_destructive,
+            against_live,
+        } => {
+            let request = generate::Request {
+                message: Some(message),
+                empty: *empty,
+                renames,
+                allow_destructive: *allow_destructive,
+                against_live: *against_live,
+            };
+            return generate::generate(cli, &url, &request, out)
+                .await
+                .map(|_| crate::error::exit::OK)
+                .map_err(scrubbed);
+        }
+        Command::Auto {
+            message,
+            renames,
+            allow_destructive,
+            adopt,
+        } => {
+            let request = auto::Request {
+                message: message.as_deref(),
+                renames,
+                allow_destructive: *allow_destructive,
+                adopt: *adopt,
+            };
+            return auto::run(cli, &url, &request, out).await.map_err(scrubbed);
+        }
+        _ => {}
+    }
     let session = Session::open(cli, url.clone())
         .await
         .map_err(|error| Failure {
@@ -76,6 +119,9 @@ async fn dispatch(
         }
         Command::Repair { yes } => migrate::run(session, &Request::Repair, *yes, out).await,
         Command::Reset { yes } => reset::run(session, *yes, out).await,
+        Command::Generate { .. } | Command::Auto { .. } => {
+            unreachable!("run() handles them before connecting")
+        }
     }
 }
 

@@ -1,0 +1,80 @@
+//! The migration file: a pure function of the plan (golden-file tested), formatted as
+//! rustfmt would leave it.
+
+use crate::plan::MigrationPlan;
+use crate::step::Step;
+
+/// What the file says about itself, beyond the plan.
+pub struct Header<'a> {
+    pub message: &'a str,
+    /// Where the "before" schema came from, e.g. "the migrations replayed on SQLite".
+    pub compared_with: &'a str,
+}
+
+fn body(steps: &[Step]) -> String {
+    steps.iter().map(|s| s.code("        ")).collect()
+}
+
+fn comment_list(title: &str, lines: &[String]) -> String {
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("//!\n//! {title}\n");
+    for line in lines {
+        out.push_str(&format!("//! - {line}\n"));
+    }
+    out
+}
+
+/// The whole file for `plan`.
+pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
+    let mut doc = format!(
+        "//! {}\n//!\n//! Written by `manage-db generate` from the entities, compared with {}.\n//! Review it before you upgrade: `manage-db upgrade --sql` shows the SQL.\n",
+        header.message.trim(),
+        header.compared_with
+    );
+    doc.push_str(&comment_list("Changes:", &plan.changes));
+    doc.push_str(&comment_list(
+        "DATA LOSS (generated with --allow-destructive): `up` destroys",
+        &plan.data_loss,
+    ));
+    if !plan.indexes_on_existing_tables.is_empty() {
+        doc.push_str(&comment_list(
+            "Indexes on tables that already hold rows. PostgreSQL blocks writes to the table while \
+             it builds one, and `CREATE INDEX CONCURRENTLY` cannot run inside the migration's \
+             transaction (which also holds the migration lock). On a large table, build it \
+             beforehand with `CREATE INDEX CONCURRENTLY` under the same name: this migration then \
+             finds it and skips it.",
+            &plan.indexes_on_existing_tables,
+        ));
+    }
+    let uses_helpers = [&plan.up, &plan.down]
+        .iter()
+        .any(|steps| steps.iter().any(needs_helpers));
+    let helpers = if uses_helpers {
+        "use crate::schema_change::*;\n"
+    } else {
+        ""
+    };
+    format!(
+        "{doc}\n{helpers}use sea_orm_migration::prelude::*;\n\n#[derive(DeriveMigrationName)]\npub struct Migration;\n\n#[async_trait::async_trait]\nimpl MigrationTrait for Migration {{\n    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n\n    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n}}\n",
+        body(&plan.up),
+        body(&plan.down)
+    )
+}
+
+/// A hand-written migration's starting point (`generate --empty`).
+pub fn empty_file(message: &str) -> String {
+    format!(
+        "//! {}\n//!\n//! Written by `manage-db generate --empty`: a data migration to fill in by hand. It runs\n//! in the same transaction as the rest of the upgrade on PostgreSQL and SQLite.\n\nuse sea_orm_migration::prelude::*;\n\n#[derive(DeriveMigrationName)]\npub struct Migration;\n\n#[async_trait::async_trait]\nimpl MigrationTrait for Migration {{\n    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n        let db = manager.get_connection();\n        // e.g. db.execute_unprepared(\"UPDATE users SET role = 'counselor' WHERE role = ''\").await?;\n        let _ = db;\n        Ok(())\n    }}\n\n    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n        let _ = manager;\n        Ok(())\n    }}\n}}\n",
+        message.trim()
+    )
+}
+
+fn needs_helpers(step: &Step) -> bool {
+    match step {
+        Step::CreateIndex { .. } | Step::Rebuild { .. } | Step::PerBackend { .. } => true,
+        Step::AlterColumn { drop_default, .. } => *drop_default,
+        _ => false,
+    }
+}

@@ -1,0 +1,192 @@
+//! Tables as a migration declares them: sea-query types and default expressions, portable to
+//! every backend. The entities' side comes straight from their DDL; the other side (a schema
+//! read from a database) is read back through the server's spellings.
+
+use crate::GenerateError;
+use schema_model::declared::{self, Flavour};
+use schema_model::{ReferentialAction, Schema, SchemaDdl};
+use sea_orm::sea_query::{ColumnType, Expr};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnSpec {
+    pub name: String,
+    pub ty: ColumnType,
+    pub nullable: bool,
+    pub default: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexSpec {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub unique: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignKeySpec {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    pub ref_columns: Vec<String>,
+    pub on_delete: ReferentialAction,
+    pub on_update: ReferentialAction,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableSpec {
+    pub name: String,
+    pub columns: Vec<ColumnSpec>,
+    pub primary_key: Vec<String>,
+    pub indexes: Vec<IndexSpec>,
+    pub foreign_keys: Vec<ForeignKeySpec>,
+}
+
+impl TableSpec {
+    pub fn column(&self, name: &str) -> Option<&ColumnSpec> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+/// One side of the comparison: a schema, and the DDL it came from when that is known (the
+/// entities), on a server of `flavour`.
+#[derive(Clone, Copy)]
+pub struct Side<'a> {
+    pub schema: &'a Schema,
+    pub ddl: Option<&'a SchemaDdl>,
+    pub flavour: Flavour,
+}
+
+/// Index and key names new objects get: the existing migration's convention, within the
+/// 63 bytes PostgreSQL keeps.
+pub fn object_name(prefix: &str, table: &str, columns: &[String]) -> String {
+    let mut name = format!("{prefix}_{table}_{}", columns.join("_"));
+    name.truncate(63);
+    name
+}
+
+impl Side<'_> {
+    pub fn column(&self, table: &str, column: &str) -> Result<ColumnSpec, GenerateError> {
+        let unsupported = |what: String| GenerateError::Unsupported {
+            place: format!("{table}.{column}"),
+            what,
+        };
+        let live = self
+            .schema
+            .tables
+            .get(table)
+            .and_then(|t| t.column(column))
+            .ok_or_else(|| unsupported("a column that is not there".into()))?;
+        let declared = self.ddl.and_then(|ddl| {
+            ddl.tables
+                .iter()
+                .find(|t| t.name() == table)
+                .and_then(|t| {
+                    t.create
+                        .get_columns()
+                        .iter()
+                        .find(|c| c.get_column_name() == column)
+                })
+        });
+        if let Some(def) = declared {
+            if let Some(ty) = def.get_column_type() {
+                return Ok(ColumnSpec {
+                    name: column.to_owned(),
+                    ty: ty.clone(),
+                    nullable: live.nullable,
+                    default: def.get_column_spec().default.clone(),
+                });
+            }
+        }
+        let ty = declared::column_type_for(self.flavour, &live.sql_type)
+            .ok_or_else(|| unsupported(format!("type {}", live.sql_type)))?;
+        let default = match &live.default {
+            None => None,
+            Some(d) => Some(
+                declared::default_for(self.flavour, d, &live.sql_type)
+                    .ok_or_else(|| unsupported(format!("default {d}")))?,
+            ),
+        };
+        Ok(ColumnSpec {
+            name: column.to_owned(),
+            ty,
+            nullable: live.nullable,
+            default,
+        })
+    }
+
+    pub fn table(&self, name: &str) -> Result<TableSpec, GenerateError> {
+        let table = self
+            .schema
+            .tables
+            .get(name)
+            .ok_or_else(|| GenerateError::Unsupported {
+                place: name.to_owned(),
+                what: "a table that is not there".into(),
+            })?;
+        let columns = table
+            .columns
+            .iter()
+            .map(|c| self.column(name, &c.name))
+            .collect::<Result<_, _>>()?;
+        Ok(TableSpec {
+            name: name.to_owned(),
+            columns,
+            primary_key: table.primary_key.clone(),
+            indexes: table
+                .indexes
+                .iter()
+                .filter(|i| !self.is_implicit_index(name, &i.name))
+                .map(|i| self.index(name, i))
+                .collect(),
+            foreign_keys: table
+                .foreign_keys
+                .iter()
+                .map(|fk| self.foreign_key(name, fk))
+                .collect(),
+        })
+    }
+
+    /// An index as a migration creates it. Names from the entities' side follow the
+    /// migrations' convention (theirs are per table, and PostgreSQL's are per schema).
+    pub fn index(&self, table: &str, index: &schema_model::Index) -> IndexSpec {
+        let name = if self.ddl.is_some() {
+            object_name(
+                if index.unique { "uq" } else { "idx" },
+                table,
+                &index.columns,
+            )
+        } else {
+            index.name.clone()
+        };
+        IndexSpec {
+            name,
+            columns: index.columns.clone(),
+            unique: index.unique,
+        }
+    }
+
+    pub fn foreign_key(&self, table: &str, fk: &schema_model::ForeignKey) -> ForeignKeySpec {
+        let name = if self.ddl.is_some() || fk.name.is_empty() {
+            object_name("fk", table, &fk.columns)
+        } else {
+            fk.name.clone()
+        };
+        ForeignKeySpec {
+            name,
+            columns: fk.columns.clone(),
+            ref_table: fk.ref_table.clone(),
+            ref_columns: fk.ref_columns.clone(),
+            on_delete: fk.on_delete,
+            on_update: fk.on_update,
+        }
+    }
+
+    /// MariaDB's own index for a foreign key (named after it): InnoDB makes and drops it.
+    pub fn is_implicit_index(&self, table: &str, index: &str) -> bool {
+        self.flavour == Flavour::MariaDb
+            && self.schema.tables.get(table).is_some_and(|t| {
+                t.foreign_keys.iter().any(|fk| fk.name == index)
+                    && !t.indexes.iter().any(|i| i.name == index && i.unique)
+            })
+    }
+}

@@ -1,0 +1,507 @@
+//! One step of a generated migration, and its two forms: run now on a `SchemaManager` (how
+//! `generate` verifies the migration before writing it) and written out as the Rust the
+//! migration file contains. Both forms are built from the same data, step by step.
+
+use crate::spec::{ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec};
+use migration::schema_change;
+use migration::sea_orm_migration::prelude::*;
+use schema_model::ReferentialAction;
+use sea_orm::sea_query::{ColumnType, StringLen};
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// The table with its primary key and foreign keys, then its indexes.
+    CreateTable(TableSpec),
+    DropTable(String),
+    RenameTable {
+        from: String,
+        to: String,
+    },
+    AddColumn {
+        table: String,
+        column: ColumnSpec,
+    },
+    DropColumn {
+        table: String,
+        column: String,
+    },
+    RenameColumn {
+        table: String,
+        from: String,
+        to: String,
+    },
+    /// Type, nullability and default at once (PostgreSQL and MySQL).
+    AlterColumn {
+        table: String,
+        column: ColumnSpec,
+        drop_default: bool,
+    },
+    /// On a table that already exists: skipped when an index of that name is there, so that it
+    /// can be built beforehand with `CREATE INDEX CONCURRENTLY`.
+    CreateIndex {
+        table: String,
+        index: IndexSpec,
+    },
+    DropIndex {
+        table: String,
+        name: String,
+    },
+    AddForeignKey {
+        table: String,
+        foreign_key: ForeignKeySpec,
+    },
+    DropForeignKey {
+        table: String,
+        name: String,
+    },
+    /// SQLite: the table rebuilt into `table`, each `(new, old)` column pair copied.
+    Rebuild {
+        table: TableSpec,
+        copy: Vec<(String, String)>,
+    },
+    /// Steps that differ on SQLite, which changes columns and keys by rebuilding the table.
+    PerBackend {
+        sqlite: Vec<Step>,
+        other: Vec<Step>,
+    },
+}
+
+fn alias(name: &str) -> Alias {
+    Alias::new(name)
+}
+
+fn action(rule: ReferentialAction) -> ForeignKeyAction {
+    match rule {
+        ReferentialAction::NoAction => ForeignKeyAction::NoAction,
+        ReferentialAction::Restrict => ForeignKeyAction::Restrict,
+        ReferentialAction::Cascade => ForeignKeyAction::Cascade,
+        ReferentialAction::SetNull => ForeignKeyAction::SetNull,
+        ReferentialAction::SetDefault => ForeignKeyAction::SetDefault,
+    }
+}
+
+fn action_code(rule: ReferentialAction) -> &'static str {
+    match rule {
+        ReferentialAction::NoAction => "ForeignKeyAction::NoAction",
+        ReferentialAction::Restrict => "ForeignKeyAction::Restrict",
+        ReferentialAction::Cascade => "ForeignKeyAction::Cascade",
+        ReferentialAction::SetNull => "ForeignKeyAction::SetNull",
+        ReferentialAction::SetDefault => "ForeignKeyAction::SetDefault",
+    }
+}
+
+/// The `ColumnDef` builder call for a type, or `None` for a type no builder call declares.
+pub fn type_code(ty: &ColumnType) -> Option<String> {
+    Some(match ty {
+        ColumnType::Char(Some(n)) => format!("char_len({n})"),
+        ColumnType::Char(None) => "char()".into(),
+        ColumnType::String(StringLen::N(n)) => format!("string_len({n})"),
+        ColumnType::String(StringLen::None) => "string()".into(),
+        ColumnType::Text => "text()".into(),
+        ColumnType::TinyInteger => "tiny_integer()".into(),
+        ColumnType::SmallInteger => "small_integer()".into(),
+        ColumnType::Integer => "integer()".into(),
+        ColumnType::BigInteger => "big_integer()".into(),
+        ColumnType::Float => "float()".into(),
+        ColumnType::Double => "double()".into(),
+        ColumnType::Decimal(Some((p, s))) => format!("decimal_len({p}, {s})"),
+        ColumnType::Decimal(None) => "decimal()".into(),
+        ColumnType::Boolean => "boolean()".into(),
+        ColumnType::Date => "date()".into(),
+        ColumnType::Time => "time()".into(),
+        ColumnType::DateTime => "date_time()".into(),
+        ColumnType::Timestamp => "timestamp()".into(),
+        ColumnType::TimestampWithTimeZone => "timestamp_with_time_zone()".into(),
+        ColumnType::Json => "json()".into(),
+        ColumnType::JsonBinary => "json_binary()".into(),
+        ColumnType::Uuid => "uuid()".into(),
+        ColumnType::Blob => "blob()".into(),
+        ColumnType::Binary(n) => format!("binary_len({n})"),
+        ColumnType::VarBinary(StringLen::N(n)) => format!("var_binary({n})"),
+        _ => return None,
+    })
+}
+
+/// The Rust of a default expression, or `None` for one the generator does not write.
+pub fn default_code(expr: &Expr) -> Option<String> {
+    let value = match expr {
+        Expr::Keyword(Keyword::CurrentTimestamp) => return Some("Expr::current_timestamp()".into()),
+        Expr::Value(v) | Expr::Constant(v) => v,
+        _ => return None,
+    };
+    Some(match value {
+        Value::Bool(Some(b)) => b.to_string(),
+        Value::TinyInt(Some(n)) => n.to_string(),
+        Value::SmallInt(Some(n)) => n.to_string(),
+        Value::Int(Some(n)) => n.to_string(),
+        Value::BigInt(Some(n)) => format!("{n}i64"),
+        Value::String(Some(s)) => format!("{s:?}"),
+        _ => return None,
+    })
+}
+
+fn column_def(c: &ColumnSpec) -> ColumnDef {
+    let mut def = ColumnDef::new_with_type(alias(&c.name), c.ty.clone());
+    if c.nullable {
+        def.null();
+    } else {
+        def.not_null();
+    }
+    if let Some(d) = &c.default {
+        def.default(d.clone());
+    }
+    def
+}
+
+fn column_code(c: &ColumnSpec) -> String {
+    let mut code = format!(
+        "ColumnDef::new(Alias::new({:?})).{}",
+        c.name,
+        type_code(&c.ty).unwrap_or_else(|| "unsupported()".into())
+    );
+    code.push_str(if c.nullable { ".null()" } else { ".not_null()" });
+    if let Some(d) = c.default.as_ref().and_then(default_code) {
+        let _ = write!(code, ".default({d})");
+    }
+    code
+}
+
+fn foreign_key(table: &str, fk: &ForeignKeySpec) -> ForeignKeyCreateStatement {
+    let mut create = ForeignKey::create();
+    create
+        .name(&fk.name)
+        .from_tbl(alias(table))
+        .to_tbl(alias(&fk.ref_table))
+        .on_delete(action(fk.on_delete))
+        .on_update(action(fk.on_update));
+    for (from, to) in fk.columns.iter().zip(&fk.ref_columns) {
+        create.from_col(alias(from)).to_col(alias(to));
+    }
+    create
+}
+
+fn foreign_key_code(table: &str, fk: &ForeignKeySpec) -> String {
+    let mut code = format!(
+        "ForeignKey::create().name({:?}).from_tbl(Alias::new({table:?})).to_tbl(Alias::new({:?}))",
+        fk.name, fk.ref_table
+    );
+    for (from, to) in fk.columns.iter().zip(&fk.ref_columns) {
+        let _ = write!(
+            code,
+            ".from_col(Alias::new({from:?})).to_col(Alias::new({to:?}))"
+        );
+    }
+    let _ = write!(
+        code,
+        ".on_delete({}).on_update({})",
+        action_code(fk.on_delete),
+        action_code(fk.on_update)
+    );
+    code
+}
+
+fn index(table: &str, index: &IndexSpec) -> IndexCreateStatement {
+    let mut create = Index::create();
+    create.name(&index.name).table(alias(table));
+    for column in &index.columns {
+        create.col(alias(column));
+    }
+    if index.unique {
+        create.unique();
+    }
+    create
+}
+
+fn index_code(table: &str, index: &IndexSpec) -> String {
+    let mut code = format!(
+        "Index::create().name({:?}).table(Alias::new({table:?}))",
+        index.name
+    );
+    for column in &index.columns {
+        let _ = write!(code, ".col(Alias::new({column:?}))");
+    }
+    if index.unique {
+        code.push_str(".unique()");
+    }
+    code.push_str(".to_owned()");
+    code
+}
+
+fn create_table(t: &TableSpec) -> TableCreateStatement {
+    let mut create = Table::create();
+    create.table(alias(&t.name));
+    for c in &t.columns {
+        create.col(column_def(c));
+    }
+    if !t.primary_key.is_empty() {
+        let mut pk = Index::create();
+        for column in &t.primary_key {
+            pk.col(alias(column));
+        }
+        create.primary_key(&mut pk);
+    }
+    for fk in &t.foreign_keys {
+        create.foreign_key(&mut foreign_key(&t.name, fk));
+    }
+    create
+}
+
+fn create_table_code(t: &TableSpec, indent: &str) -> String {
+    let mut code = format!("Table::create()\n{indent}    .table(Alias::new({:?}))", t.name);
+    for c in &t.columns {
+        let _ = write!(code, "\n{indent}    .col({})", column_code(c));
+    }
+    if !t.primary_key.is_empty() {
+        let columns: Vec<String> = t
+            .primary_key
+            .iter()
+            .map(|c| format!(".col(Alias::new({c:?}))"))
+            .collect();
+        let _ = write!(
+            code,
+            "\n{indent}    .primary_key(Index::create(){})",
+            columns.concat()
+        );
+    }
+    for fk in &t.foreign_keys {
+        let _ = write!(
+            code,
+            "\n{indent}    .foreign_key({})",
+            foreign_key_code(&t.name, fk)
+        );
+    }
+    let _ = write!(code, "\n{indent}    .to_owned()");
+    code
+}
+
+impl Step {
+    /// Runs the step through the same calls the written migration makes.
+    pub async fn apply(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+        match self {
+            Step::CreateTable(t) => {
+                manager.create_table(create_table(t)).await?;
+                for i in &t.indexes {
+                    manager.create_index(index(&t.name, i)).await?;
+                }
+            }
+            Step::DropTable(t) => {
+                manager
+                    .drop_table(Table::drop().table(alias(t)).to_owned())
+                    .await?
+            }
+            Step::RenameTable { from, to } => {
+                manager
+                    .rename_table(Table::rename().table(alias(from), alias(to)).to_owned())
+                    .await?
+            }
+            Step::AddColumn { table, column } => {
+                manager
+                    .alter_table(
+                        Table::alter()
+                            .table(alias(table))
+                            .add_column(column_def(column))
+                            .to_owned(),
+                    )
+                    .await?
+            }
+            Step::DropColumn { table, column } => {
+                manager
+                    .alter_table(
+                        Table::alter()
+                            .table(alias(table))
+                            .drop_column(alias(column))
+                            .to_owned(),
+                    )
+                    .await?
+            }
+            Step::RenameColumn { table, from, to } => {
+                manager
+                    .alter_table(
+                        Table::alter()
+                            .table(alias(table))
+                            .rename_column(alias(from), alias(to))
+                            .to_owned(),
+                    )
+                    .await?
+            }
+            Step::AlterColumn {
+                table,
+                column,
+                drop_default,
+            } => {
+                manager
+                    .alter_table(
+                        Table::alter()
+                            .table(alias(table))
+                            .modify_column(column_def(column))
+                            .to_owned(),
+                    )
+                    .await?;
+                if *drop_default {
+                    schema_change::drop_default(manager, table, &column.name).await?;
+                }
+            }
+            Step::CreateIndex { table, index: i } => {
+                schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
+                    .await?
+            }
+            Step::DropIndex { table, name } => {
+                manager
+                    .drop_index(Index::drop().name(name).table(alias(table)).to_owned())
+                    .await?
+            }
+            Step::AddForeignKey { table, foreign_key: fk } => {
+                manager.create_foreign_key(foreign_key(table, fk)).await?
+            }
+            Step::DropForeignKey { table, name } => {
+                manager
+                    .drop_foreign_key(
+                        ForeignKey::drop().name(name).table(alias(table)).to_owned(),
+                    )
+                    .await?
+            }
+            Step::Rebuild { table, copy } => {
+                let pairs: Vec<(&str, &str)> =
+                    copy.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+                let indexes = table.indexes.iter().map(|i| index(&table.name, i)).collect();
+                schema_change::rebuild_sqlite_table(manager, create_table(table), &pairs, indexes)
+                    .await?
+            }
+            Step::PerBackend { sqlite, other } => {
+                let steps = if schema_change::is_sqlite(manager) {
+                    sqlite
+                } else {
+                    other
+                };
+                for step in steps {
+                    Box::pin(step.apply(manager)).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The Rust statements of this step inside `up` or `down`, indented by `indent`.
+    pub fn code(&self, indent: &str) -> String {
+        let m = |call: String| format!("{indent}manager.{call}.await?;\n");
+        match self {
+            Step::CreateTable(t) => {
+                let mut code = m(format!(
+                    "create_table(\n{indent}    {},\n{indent})",
+                    create_table_code(t, &format!("{indent}    "))
+                ));
+                for i in &t.indexes {
+                    code.push_str(&m(format!("create_index({})", index_code(&t.name, i))));
+                }
+                code
+            }
+            Step::DropTable(t) => m(format!(
+                "drop_table(Table::drop().table(Alias::new({t:?})).to_owned())"
+            )),
+            Step::RenameTable { from, to } => m(format!(
+                "rename_table(Table::rename().table(Alias::new({from:?}), Alias::new({to:?})).to_owned())"
+            )),
+            Step::AddColumn { table, column } => m(format!(
+                "alter_table(\n{indent}    Table::alter()\n{indent}        .table(Alias::new({table:?}))\n{indent}        .add_column({})\n{indent}        .to_owned(),\n{indent})",
+                column_code(column)
+            )),
+            Step::DropColumn { table, column } => m(format!(
+                "alter_table(\n{indent}    Table::alter()\n{indent}        .table(Alias::new({table:?}))\n{indent}        .drop_column(Alias::new({column:?}))\n{indent}        .to_owned(),\n{indent})"
+            )),
+            Step::RenameColumn { table, from, to } => m(format!(
+                "alter_table(\n{indent}    Table::alter()\n{indent}        .table(Alias::new({table:?}))\n{indent}        .rename_column(Alias::new({from:?}), Alias::new({to:?}))\n{indent}        .to_owned(),\n{indent})"
+            )),
+            Step::AlterColumn {
+                table,
+                column,
+                drop_default,
+            } => {
+                let mut code = m(format!(
+                    "alter_table(\n{indent}    Table::alter()\n{indent}        .table(Alias::new({table:?}))\n{indent}        .modify_column({})\n{indent}        .to_owned(),\n{indent})",
+                    column_code(column)
+                ));
+                if *drop_default {
+                    let _ = writeln!(
+                        code,
+                        "{indent}drop_default(manager, {table:?}, {:?}).await?;",
+                        column.name
+                    );
+                }
+                code
+            }
+            Step::CreateIndex { table, index: i } => format!(
+                "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",
+                i.name,
+                index_code(table, i)
+            ),
+            Step::DropIndex { table, name } => m(format!(
+                "drop_index(Index::drop().name({name:?}).table(Alias::new({table:?})).to_owned())"
+            )),
+            Step::AddForeignKey { table, foreign_key } => m(format!(
+                "create_foreign_key({}.to_owned())",
+                foreign_key_code(table, foreign_key)
+            )),
+            Step::DropForeignKey { table, name } => m(format!(
+                "drop_foreign_key(ForeignKey::drop().name({name:?}).table(Alias::new({table:?})).to_owned())"
+            )),
+            Step::Rebuild { table, copy } => {
+                let pairs: Vec<String> =
+                    copy.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect();
+                let indexes: Vec<String> = table
+                    .indexes
+                    .iter()
+                    .map(|i| format!("{indent}        {},\n", index_code(&table.name, i)))
+                    .collect();
+                format!(
+                    "{indent}rebuild_sqlite_table(\n{indent}    manager,\n{indent}    {},\n{indent}    &[{}],\n{indent}    vec![\n{}{indent}    ],\n{indent})\n{indent}.await?;\n",
+                    create_table_code(table, &format!("{indent}    ")),
+                    pairs.join(", "),
+                    indexes.concat()
+                )
+            }
+            Step::PerBackend { sqlite, other } => {
+                let inner = format!("{indent}    ");
+                let block = |steps: &[Step]| -> String {
+                    steps.iter().map(|s| s.code(&inner)).collect()
+                };
+                format!(
+                    "{indent}if is_sqlite(manager) {{\n{}{indent}}} else {{\n{}{indent}}}\n",
+                    block(sqlite),
+                    block(other)
+                )
+            }
+        }
+    }
+}
+
+/// Steps as a migration that runs now: how `generate` applies (and reverts) what it is about
+/// to write, through the real runner, before writing it.
+pub struct StepsMigration {
+    pub name: String,
+    pub up: Vec<Step>,
+    pub down: Vec<Step>,
+}
+
+impl MigrationName for StepsMigration {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for StepsMigration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for step in &self.up {
+            step.apply(manager).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for step in &self.down {
+            step.apply(manager).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,378 @@
+//! `generate` and `auto`: write a migration from the entities' changes, verified on a scratch
+//! database before it is written; `auto` goes on to rebuild and upgrade.
+
+use crate::cli::Cli;
+use crate::scratch::ScratchDb;
+use crate::session::Session;
+use crate::ToolError;
+use db_config::DbUrl;
+use migration::{migrate_to_head, BootOptions, MigrationTrait, Migrations};
+use migration_generator::step::StepsMigration;
+use migration_generator::{naming, register, render, GenerateError, MigrationPlan, Options, Rename, Side};
+use schema_model::declared;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where this tool writes migrations, relative to the workspace root.
+const MIGRATIONS_DIR: &str = "crates/migration/src/migrations";
+
+/// What to generate: the flags of `generate` (and of `auto`).
+pub struct Request<'a> {
+    /// Needed once there is something to write.
+    pub message: Option<&'a str>,
+    pub empty: bool,
+    pub renames: &'a [String],
+    pub allow_destructive: bool,
+    pub against_live: bool,
+}
+
+impl From<GenerateError> for ToolError {
+    fn from(e: GenerateError) -> Self {
+        ToolError::Refused(e.to_string())
+    }
+}
+
+/// The workspace this binary can write migrations into: the nearest directory, from the
+/// current one up, that holds `crates/migration/src/migrations/mod.rs`.
+pub fn source_checkout() -> Option<PathBuf> {
+    let mut dir = std::env::current_dir().ok()?;
+    loop {
+        if dir.join(MIGRATIONS_DIR).join("mod.rs").is_file() {
+            return Some(dir);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
+fn no_checkout() -> ToolError {
+    ToolError::Refused(format!(
+        "generate writes into the source checkout, and none was found here or above (no \
+         {MIGRATIONS_DIR}/mod.rs)\n  hint: run it from the workspace: `cargo run -p manage-db -- \
+         generate -m \"…\"`"
+    ))
+}
+
+/// The newest modification time of the files under `dir`.
+fn newest_file(dir: &Path) -> Option<std::time::SystemTime> {
+    let mut newest = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            newest_file(&path)
+        } else {
+            entry.metadata().ok().and_then(|m| m.modified().ok())
+        };
+        newest = newest.max(time);
+    }
+    newest
+}
+
+/// Refuses when the entities or the migrations in the checkout are newer than this binary:
+/// it would compare what it was built with, not what is there.
+fn ensure_built_from(checkout: &Path, session_migrations: &Migrations) -> Result<(), ToolError> {
+    let mod_rs = std::fs::read_to_string(checkout.join(MIGRATIONS_DIR).join("mod.rs"))?;
+    let listed = register::listed(&mod_rs);
+    let known: Vec<&str> = session_migrations.names().collect();
+    let built = std::env::current_exe()
+        .and_then(|exe| exe.metadata())
+        .and_then(|m| m.modified())
+        .ok();
+    let sources = ["crates/entity/src", MIGRATIONS_DIR]
+        .iter()
+        .filter_map(|d| newest_file(&checkout.join(d)))
+        .max();
+    let stale = listed != known || matches!((built, sources), (Some(b), Some(s)) if s > b);
+    if stale {
+        return Err(ToolError::Refused(
+            "this manage-db was built before the latest changes to the entities or migrations \
+             in this checkout, so it would compare the old ones\n  hint: run it through cargo, \
+             which rebuilds first: `cargo run -p manage-db -- generate -m \"…\"`"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+fn timestamp() -> String {
+    chrono::Utc::now().format("%Y%m%d_%H%M%S").to_string()
+}
+
+/// Writes `module`'s file and registers it; returns the file's path.
+fn write_migration(checkout: &Path, module: &str, text: &str) -> Result<PathBuf, ToolError> {
+    let dir = checkout.join(MIGRATIONS_DIR);
+    let mod_rs = dir.join("mod.rs");
+    let registered = register::register(&std::fs::read_to_string(&mod_rs)?, module)?;
+    let path = dir.join(format!("{module}.rs"));
+    std::fs::write(&path, text)?;
+    std::fs::write(&mod_rs, registered)?;
+    // Formatting is a courtesy: the renderer already writes rustfmt's layout for short lines.
+    let _ = std::process::Command::new("rustfmt")
+        .args(["--edition", "2021"])
+        .arg(&path)
+        .stderr(std::process::Stdio::null())
+        .status();
+    Ok(path)
+}
+
+/// Asks, at a terminal, whether each possible rename is one. `None` without a terminal.
+fn ask_renames(candidates: &[String]) -> Result<Option<Vec<Rename>>, ToolError> {
+    let mut answers = Vec::new();
+    for candidate in candidates {
+        match super::confirm::ask(&format!("Is {candidate} a rename (keeps the data)?"))? {
+            None => return Ok(None),
+            Some(true) => answers.extend(Rename::parse(candidate)),
+            Some(false) => {}
+        }
+    }
+    Ok(Some(answers))
+}
+
+/// Plans, asking about renames at a terminal.
+fn plan_interactively(
+    before: &Side,
+    after: &Side,
+    options: &mut Options,
+) -> Result<MigrationPlan, ToolError> {
+    match migration_generator::plan(before, after, options) {
+        Err(GenerateError::PossibleRename(candidates)) => match ask_renames(&candidates)? {
+            Some(answers) if !answers.is_empty() => {
+                options.renames.extend(answers);
+                plan_interactively(before, after, options)
+            }
+            _ => Err(GenerateError::PossibleRename(candidates).into()),
+        },
+        other => Ok(other?),
+    }
+}
+
+/// The result of `generate`: the file written, if any.
+pub struct Generated {
+    pub path: Option<PathBuf>,
+}
+
+pub async fn generate(
+    cli: &Cli,
+    url: &DbUrl,
+    request: &Request<'_>,
+    out: &mut dyn Write,
+) -> Result<Generated, ToolError> {
+    let checkout = source_checkout().ok_or_else(no_checkout)?;
+    let module = match request.message {
+        Some(message) => Some(naming::module_name(message, &timestamp())?),
+        None => None,
+    };
+    if request.empty {
+        let (Some(message), Some(module)) = (request.message, &module) else {
+            return Err(GenerateError::MeaninglessMessage(String::new()).into());
+        };
+        let path = write_migration(&checkout, module, &render::empty_file(message))?;
+        writeln!(out, "Wrote {} (registered; fill in up and down)", path.display())?;
+        return Ok(Generated { path: Some(path) });
+    }
+    let mut options = Options {
+        renames: request
+            .renames
+            .iter()
+            .map(|r| {
+                Rename::parse(r).ok_or_else(|| {
+                    ToolError::Refused(format!(
+                        "--rename {r}: expected table.old_column=new_column or old_table=new_table"
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        allow_destructive: request.allow_destructive,
+    };
+    let session = Session::open(cli, url.clone()).await?;
+    ensure_built_from(&checkout, &session.migrations)?;
+    let scratch = ScratchDb::create(&session).await?;
+    let result = generate_on(
+        &session,
+        &scratch,
+        &checkout,
+        module.as_deref(),
+        request,
+        &mut options,
+        out,
+    )
+    .await;
+    scratch.remove(&session).await;
+    session.db.close().await.ok();
+    result
+}
+
+async fn generate_on(
+    session: &Session,
+    scratch: &ScratchDb,
+    checkout: &Path,
+    module: Option<&str>,
+    request: &Request<'_>,
+    options: &mut Options,
+    out: &mut dyn Write,
+) -> Result<Generated, ToolError> {
+    let backend = session.db.get_database_backend();
+    let flavour = declared::flavour(&scratch.db).await?.ok_or_else(|| {
+        ToolError::Refused(
+            "generate knows the catalog spellings of SQLite, PostgreSQL and MariaDB, not of \
+             this server\n  hint: generate against one of those (DATABASE_URL); the migration \
+             it writes runs on every backend"
+                .into(),
+        )
+    })?;
+    let (before, compared_with) = if request.against_live {
+        let live = read_without_bookkeeping(&session.db).await?;
+        (live, format!("the live database ({})", session.url.masked()))
+    } else {
+        replay(scratch, vec![]).await?;
+        let replayed = read_without_bookkeeping(&scratch.db).await?;
+        (replayed, format!("the existing migrations replayed on {backend:?}"))
+    };
+    let ddl = entity::registry::schema_ddl(backend);
+    let after = declared::render(&ddl, flavour).map_err(|e| {
+        ToolError::Refused(format!(
+            "{e}\n  hint: write this change by hand (`manage-db generate --empty -m \"…\"`)"
+        ))
+    })?;
+    let before_side = Side {
+        schema: &before,
+        ddl: None,
+        flavour,
+    };
+    let after_side = Side {
+        schema: &after,
+        ddl: Some(&ddl),
+        flavour,
+    };
+    let plan = plan_interactively(&before_side, &after_side, options)?;
+    tracing::debug!(up = ?plan.up, down = ?plan.down, "planned");
+    if plan.is_empty() {
+        writeln!(
+            out,
+            "Nothing to generate: the entities match {compared_with}. No file written."
+        )?;
+        return Ok(Generated { path: None });
+    }
+    let (Some(message), Some(module)) = (request.message, module) else {
+        return Err(ToolError::Refused(format!(
+            "the entities changed:\n  {}\n  hint: say what the migration does with -m, e.g. \
+             -m \"add description to datasources\"",
+            plan.changes.join("\n  ")
+        )));
+    };
+    verify(scratch, &before_side, &after_side, module, &plan, request.against_live).await?;
+    let text = render::migration_file(
+        &render::Header {
+            message,
+            compared_with: &compared_with,
+        },
+        &plan,
+    );
+    let path = write_migration(checkout, module, &text)?;
+    writeln!(out, "Wrote {} (registered in mod.rs)", path.display())?;
+    for change in &plan.changes {
+        writeln!(out, "  {change}")?;
+    }
+    for lost in &plan.data_loss {
+        writeln!(out, "  DATA LOSS: {lost}")?;
+    }
+    writeln!(
+        out,
+        "Verified on a scratch {backend:?} database: applied, matched the entities, reverted.\n\
+         Next: review the file, then `cargo run -p manage-db -- upgrade`."
+    )?;
+    Ok(Generated { path: Some(path) })
+}
+
+/// Migrates the scratch database through this build's migrations plus `extra`, with the real
+/// runner.
+async fn replay(
+    scratch: &ScratchDb,
+    extra: Vec<Box<dyn MigrationTrait>>,
+) -> Result<Migrations, ToolError> {
+    let mut all = <migration::Migrator as migration::MigratorTrait>::migrations();
+    all.extend(extra);
+    let migrations = Migrations::new(all)?;
+    migrate_to_head(&migrations, &scratch.db, &BootOptions::default()).await?;
+    Ok(migrations)
+}
+
+/// Runs the new migration's `up` on the scratch database, which must then match the entities,
+/// and its `down`, which must give the schema back.
+async fn verify(
+    scratch: &ScratchDb,
+    before: &Side<'_>,
+    after: &Side<'_>,
+    module: &str,
+    plan: &MigrationPlan,
+    against_live: bool,
+) -> Result<(), ToolError> {
+    let new = StepsMigration {
+        name: module.to_owned(),
+        up: plan.up.clone(),
+        down: plan.down.clone(),
+    };
+    let migrations = if against_live {
+        // The scratch database starts as a copy of the live schema.
+        let copy = StepsMigration {
+            name: "m00000000_000000_live_schema".into(),
+            up: migration_generator::plan::create_all(before)?,
+            down: vec![],
+        };
+        let migrations = Migrations::new(vec![Box::new(copy), Box::new(new)])?;
+        migrate_to_head(&migrations, &scratch.db, &BootOptions::default()).await?;
+        migrations
+    } else {
+        replay(scratch, vec![Box::new(new)]).await?
+    };
+    let unverified = |what: &str, changes: Vec<schema_model::Change>| {
+        let words: Vec<String> = changes
+            .iter()
+            .flat_map(schema_model::report::describe)
+            .collect();
+        ToolError::Refused(format!(
+            "the generated migration did not verify: {what}:\n  {}\n  hint: nothing was \
+             written; please report it with the entity change that caused it",
+            words.join("\n  ")
+        ))
+    };
+    let applied = read_without_bookkeeping(&scratch.db).await?;
+    let applied_side = Side {
+        schema: &applied,
+        ddl: None,
+        flavour: before.flavour,
+    };
+    let left = migration_generator::plan::differences(&applied_side, after);
+    if !left.is_empty() {
+        return Err(unverified("after `up` it still differs from the entities", left));
+    }
+    migration::Runner::new(&migrations, &scratch.db, Default::default())
+        .run(
+            &migration::Request::Downgrade {
+                target: migration::Target::Relative(-1),
+            },
+            None,
+        )
+        .await?;
+    let reverted = read_without_bookkeeping(&scratch.db).await?;
+    let reverted_side = Side {
+        schema: &reverted,
+        ..applied_side
+    };
+    let back = migration_generator::plan::differences(&reverted_side, before);
+    if !back.is_empty() {
+        return Err(unverified("after `down` the schema is not what it was", back));
+    }
+    Ok(())
+}
+
+async fn read_without_bookkeeping(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<schema_model::Schema, ToolError> {
+    let mut schema = schema_model::live::read(db).await?;
+    for table in migration::BOOKKEEPING_TABLES {
+        schema.tables.remove(table);
+    }
+    Ok(schema)
+}

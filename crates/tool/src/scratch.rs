@@ -1,0 +1,93 @@
+//! A throw-away database on the same backend as the session's ("shadow database", as Atlas and
+//! Prisma call it): a SQLite file in the temporary directory, or a database the tool creates on
+//! the same PostgreSQL or MySQL server and drops afterwards. Never the configured database.
+
+use crate::session::Session;
+use crate::ToolError;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use std::path::PathBuf;
+
+pub struct ScratchDb {
+    pub db: DatabaseConnection,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(PathBuf),
+    Server { name: String },
+}
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!("counsel_shadow_{}_{nanos:x}", std::process::id())
+}
+
+impl ScratchDb {
+    pub async fn create(session: &Session) -> Result<ScratchDb, ToolError> {
+        let name = unique_name();
+        match session.db.get_database_backend() {
+            DbBackend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                let db = Database::connect(format!("sqlite://{}?mode=rwc", path.display())).await?;
+                Ok(ScratchDb {
+                    db,
+                    cleanup: Cleanup::File(path),
+                })
+            }
+            DbBackend::Postgres | DbBackend::MySql => {
+                session
+                    .db
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .map_err(|e| {
+                        ToolError::Refused(format!(
+                            "cannot create the scratch database {name} on the server ({e})\n  \
+                             hint: generate replays the migrations on a database of its own, \
+                             which needs the CREATE DATABASE privilege (PostgreSQL: CREATEDB)"
+                        ))
+                    })?;
+                let mut url = url::Url::parse(session.url.expose())
+                    .map_err(|e| ToolError::Refused(format!("the database URL: {e}")))?;
+                url.set_path(&format!("/{name}"));
+                let db = match Database::connect(url.as_str()).await {
+                    Ok(db) => db,
+                    Err(e) => {
+                        drop_server_database(session, &name).await;
+                        return Err(e.into());
+                    }
+                };
+                Ok(ScratchDb {
+                    db,
+                    cleanup: Cleanup::Server { name },
+                })
+            }
+            other => Err(ToolError::Refused(format!(
+                "generate does not support {other:?}"
+            ))),
+        }
+    }
+
+    /// Closes and removes the scratch database.
+    pub async fn remove(self, session: &Session) {
+        self.db.close().await.ok();
+        match self.cleanup {
+            Cleanup::File(path) => {
+                let _ = std::fs::remove_file(path);
+            }
+            Cleanup::Server { name } => drop_server_database(session, &name).await,
+        }
+    }
+}
+
+async fn drop_server_database(session: &Session, name: &str) {
+    let sql = match session.db.get_database_backend() {
+        DbBackend::Postgres => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        _ => format!("DROP DATABASE IF EXISTS {name}"),
+    };
+    if let Err(e) = session.db.execute_unprepared(&sql).await {
+        tracing::warn!(database = name, "could not drop the scratch database: {e}");
+    }
+}
