@@ -6,6 +6,7 @@
 //! Databases are created with the prefix [`PREFIX`] so leftovers of a crashed run are easy to drop.
 
 pub mod fake;
+pub mod workspace;
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use std::path::PathBuf;

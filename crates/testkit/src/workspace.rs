@@ -1,0 +1,96 @@
+//! A scratch copy of this workspace, for tests that edit sources and rebuild (`generate`, a
+//! new entity file). The compiled dependencies are copied along, so a build costs about a
+//! minute in debug rather than a full one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct ScratchWorkspace {
+    pub root: PathBuf,
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("spawn");
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+impl ScratchWorkspace {
+    /// Copies the workspace that holds `manifest_dir` (a crate's `CARGO_MANIFEST_DIR`).
+    pub fn copy_of(manifest_dir: &str) -> Self {
+        let source = Path::new(manifest_dir).join("../..");
+        let root = std::env::temp_dir().join(format!(
+            "{}scratch_{}",
+            crate::PREFIX,
+            uuid::Uuid::new_v4().simple()
+        ));
+        std::fs::create_dir_all(&root).expect("scratch dir");
+        for item in ["Cargo.toml", "Cargo.lock", "src", "crates"] {
+            run(Command::new("cp").arg("-r").arg(source.join(item)).arg(&root));
+        }
+        // A real copy, not hard links: cargo hashes workspace crates relative to the workspace
+        // root, so the scratch build writes files of the same names, some in place, and a link
+        // would write into the real build.
+        let target = root.join("target/debug");
+        std::fs::create_dir_all(&target).expect("target dir");
+        for dir in ["deps", "build", ".fingerprint"] {
+            run(Command::new("cp")
+                .arg("-a")
+                .arg(source.join("target/debug").join(dir))
+                .arg(&target));
+        }
+        ScratchWorkspace { root }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).expect("read scratch file")
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        std::fs::write(self.path(relative), text).expect("write scratch file");
+    }
+
+    /// Replaces `from` by `to` in a file, which must contain it.
+    pub fn edit(&self, relative: &str, from: &str, to: &str) {
+        let text = self.read(relative);
+        assert!(text.contains(from), "{from:?} not in {relative}");
+        self.write(relative, &text.replacen(from, to, 1));
+    }
+
+    /// Builds `manage-db` (offline, quietly) and returns the binary.
+    pub fn build_manage_db(&self) -> PathBuf {
+        run(Command::new(env!("CARGO"))
+            .args(["build", "--offline", "-q", "-p", "manage-db"])
+            .current_dir(&self.root)
+            .env("CARGO_TARGET_DIR", self.root.join("target")));
+        self.root.join("target/debug/manage-db")
+    }
+
+    /// `manage-db args…` from the workspace root against `url`.
+    pub fn manage_db(&self, bin: &Path, url: &str, args: &[&str]) -> Output {
+        Command::new(bin)
+            .args(args)
+            .current_dir(&self.root)
+            .env("DATABASE_URL", url)
+            .env_remove("DATABASE_URL_DIRECT")
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run the scratch manage-db")
+    }
+}
+
+impl Drop for ScratchWorkspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}

@@ -1,0 +1,213 @@
+//! `manage-db generate` end to end, as a developer uses it: entities edited in a scratch copy of
+//! the workspace, the migration generated (refused first where it would lose data), the
+//! workspace rebuilt, then on every backend a database holding rows is upgraded, checked and
+//! downgraded again. Its own test binary: it runs two cargo builds (a few minutes in debug).
+
+#[path = "../../../examples/shared/sample_data.rs"]
+mod sample_data;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use testkit::workspace::ScratchWorkspace;
+
+const OLD_HEAD: &str = "m20261124_000001_create_schema";
+
+const TAG_ENTITY: &str = r#"//! Added by the test: labels on documents.
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "tags")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(indexed)]
+    pub document_id: Uuid,
+    #[sea_orm(column_type = "String(StringLen::N(40))")]
+    pub label: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::document::Entity",
+        from = "Column::DocumentId",
+        to = "super::document::Column::Id",
+        on_update = "Cascade",
+        on_delete = "Cascade"
+    )]
+    Document,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
+"#;
+
+/// One edit of each kind a migration is generated for.
+fn edit_entities(scratch: &ScratchWorkspace) {
+    let t = "crates/entity/src/tables/";
+    // A column renamed (its data must follow) and one dropped (destructive).
+    scratch.edit(&format!("{t}visitor.rs"), "pub notes:", "pub remarks:");
+    scratch.edit(&format!("{t}visitor.rs"), "    pub phone: Option<String>,\n", "");
+    // Columns added (nullable; required with a default) and an index.
+    scratch.edit(
+        &format!("{t}datasource.rs"),
+        "    pub name: String,\n",
+        "    #[sea_orm(indexed)]\n    pub name: String,\n    #[sea_orm(column_type = \"Text\", nullable)]\n    pub description: Option<String>,\n    #[sea_orm(default_value = 0)]\n    pub priority: i32,\n",
+    );
+    // A default added on a table whose children cascade (SQLite rebuilds it).
+    scratch.edit(
+        &format!("{t}chunk.rs"),
+        "    pub token_count: i32,",
+        "    #[sea_orm(default_value = 0)]\n    pub token_count: i32,",
+    );
+    // A foreign-key rule changed.
+    scratch.edit(&format!("{t}report.rs"), "on_delete = \"SetNull\"", "on_delete = \"Cascade\"");
+    // A type widened.
+    scratch.edit(&format!("{t}job.rs"), "StringLen::N(64))\", indexed", "StringLen::N(128))\", indexed");
+    // A new table referencing an existing one.
+    scratch.write(&format!("{t}tag.rs"), TAG_ENTITY);
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+async fn one_string(db: &DatabaseConnection, sql: &str) -> Option<String> {
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .and_then(|r| r.try_get_by_index::<Option<String>>(0).ok().flatten())
+}
+
+async fn count(db: &DatabaseConnection, table: &str) -> i64 {
+    db.query_one_raw(Statement::from_string(
+        db.get_database_backend(),
+        format!("SELECT COUNT(*) FROM {table}"),
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<i64>(0)
+    .unwrap()
+}
+
+const TABLES: [&str; 17] = [
+    "users", "visitors", "cases", "sessions", "reports", "jobs", "reminders", "agents",
+    "agent_versions", "datasources", "documents", "chunks", "embeddings", "collections",
+    "collection_items", "chat_logs", "pipeline_runs",
+];
+
+async fn row_counts(db: &DatabaseConnection) -> Vec<i64> {
+    let mut counts = Vec::new();
+    for table in TABLES {
+        counts.push(count(db, table).await);
+    }
+    counts
+}
+
+#[tokio::test]
+async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_everywhere() {
+    let scratch = ScratchWorkspace::copy_of(env!("CARGO_MANIFEST_DIR"));
+    edit_entities(&scratch);
+    let bin = scratch.build_manage_db();
+    let mod_rs = "crates/migration/src/migrations/mod.rs";
+    let registered = scratch.read(mod_rs);
+
+    // Generated against PostgreSQL when there is one (production), else SQLite.
+    let generator_db = match testkit::postgres().await {
+        Some(pg) => pg,
+        None => testkit::sqlite().await,
+    };
+    let generate = |extra: &[&str]| {
+        let mut args = vec!["generate", "-m", "reshape visitors and datasources, add tags"];
+        args.extend(extra);
+        scratch.manage_db(&bin, &generator_db.url, &args)
+    };
+
+    // Safety stops: nothing is written until the rename and the data loss are answered.
+    let stop = generate(&[]);
+    assert_eq!(stop.status.code(), Some(1), "{}", text(&stop));
+    assert!(
+        text(&stop).contains("--rename visitors.notes=remarks"),
+        "{}",
+        text(&stop)
+    );
+    let stop = generate(&["--rename", "visitors.notes=remarks"]);
+    assert_eq!(stop.status.code(), Some(1), "{}", text(&stop));
+    assert!(
+        text(&stop).contains("column visitors.phone and its values"),
+        "{}",
+        text(&stop)
+    );
+    assert_eq!(scratch.read(mod_rs), registered, "nothing registered");
+
+    let made = generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]);
+    assert!(made.status.success(), "{}", text(&made));
+    assert!(text(&made).contains("Verified on a scratch"), "{}", text(&made));
+    let module = scratch
+        .read(mod_rs)
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains("reshape_visitors_and_datasources_add_tags"))
+        .expect("registered")
+        .trim_end_matches(',')
+        .to_owned();
+    let file = scratch.read(&format!("crates/migration/src/migrations/{module}.rs"));
+    assert!(file.contains("DATA LOSS"), "{file}");
+    assert!(file.contains("column visitors.phone and its values"), "{file}");
+    assert!(file.contains("rename_column(Alias::new(\"notes\"), Alias::new(\"remarks\"))"), "{file}");
+    generator_db.finish().await;
+
+    // Nothing left to generate once the new migration is part of the build.
+    let bin = scratch.build_manage_db();
+    let again = scratch.manage_db(&bin, &testkit::sqlite().await.url, &["generate", "-m", "add nothing"]);
+    assert!(text(&again).contains("Nothing to generate"), "{}", text(&again));
+
+    for t in testkit::databases().await {
+        let n = t.name;
+        let run = |args: &[&str]| scratch.manage_db(&bin, &t.url, args);
+        let old = run(&["upgrade", OLD_HEAD]);
+        assert!(old.status.success(), "[{n}] {}", text(&old));
+        sample_data::create(&t.db, "gen").await.unwrap();
+        let rows = row_counts(&t.db).await;
+        let notes = one_string(&t.db, "SELECT notes FROM visitors").await;
+        assert!(notes.is_some());
+
+        let up = run(&["upgrade"]);
+        assert!(up.status.success(), "[{n}] {}", text(&up));
+        let check = run(&["check"]);
+        assert_eq!(check.status.code(), Some(0), "[{n}] {}", text(&check));
+        assert_eq!(row_counts(&t.db).await, rows, "[{n}] every row is still there");
+        assert_eq!(
+            one_string(&t.db, "SELECT remarks FROM visitors").await,
+            notes,
+            "[{n}] the renamed column kept its data"
+        );
+        assert_eq!(count(&t.db, "tags").await, 0, "[{n}]");
+        assert_eq!(
+            count(&t.db, "datasources WHERE priority = 0").await,
+            count(&t.db, "datasources").await,
+            "[{n}] the default filled the old rows"
+        );
+
+        let down = run(&["downgrade", "-y"]);
+        assert!(down.status.success(), "[{n}] {}", text(&down));
+        // Back to exactly what the old migration makes, which the real entities describe.
+        let mut schema = schema_model::live::read(&t.db).await.unwrap();
+        for table in migration::BOOKKEEPING_TABLES {
+            schema.tables.remove(table);
+        }
+        let original = entity::registry::read_schema(&t.db).await.unwrap();
+        let drift = schema_model::diff(&schema, &original);
+        assert!(drift.is_empty(), "[{n}] after down: {drift:#?}");
+        assert_eq!(row_counts(&t.db).await, rows, "[{n}] down keeps the rows too");
+        assert_eq!(
+            one_string(&t.db, "SELECT notes FROM visitors").await,
+            notes,
+            "[{n}] renamed back with its data"
+        );
+        t.finish().await;
+    }
+}
