@@ -211,3 +211,61 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_template() {
+    let scratch = ScratchWorkspace::copy_of(env!("CARGO_MANIFEST_DIR"));
+    let bin = scratch.build_manage_db();
+    let t = match testkit::postgres().await {
+        Some(pg) => pg,
+        None => testkit::sqlite().await,
+    };
+    let n = t.name;
+
+    // A hand-written data migration starts as a registered template that builds as it is.
+    let empty = scratch.manage_db(&bin, &t.url, &["generate", "--empty", "-m", "backfill report titles"]);
+    assert!(empty.status.success(), "[{n}] {}", text(&empty));
+    assert!(scratch
+        .read("crates/migration/src/migrations/mod.rs")
+        .contains("_backfill_report_titles,"));
+
+    // The one-command flow: the entity edit becomes a migration, the tool rebuilds itself
+    // and the rebuilt tool upgrades.
+    scratch.edit(
+        "crates/entity/src/tables/visitor.rs",
+        "    pub phone: Option<String>,\n",
+        "    pub phone: Option<String>,\n    pub nickname: Option<String>,\n",
+    );
+    let auto = std::process::Command::new(&bin)
+        .args(["auto", "-m", "add nickname to visitors"])
+        .current_dir(&scratch.root)
+        .env("DATABASE_URL", &t.url)
+        .env("CARGO_TARGET_DIR", scratch.path("target"))
+        .env("RUST_LOG", "warn")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let said = text(&auto);
+    assert!(auto.status.success(), "[{n}] {said}");
+    for step in ["[1/4] check", "[2/4] generate", "[3/4] rebuild", "[4/4] upgrade"] {
+        assert!(said.contains(step), "[{n}] {step:?} in {said}");
+    }
+    assert!(said.contains("Applied m"), "[{n}] {said}");
+    let rebuilt = scratch.path("target/debug/manage-db");
+    let check = scratch.manage_db(&rebuilt, &t.url, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "[{n}] {}", text(&check));
+
+    // Outside a source checkout `auto` is `upgrade`, and says so.
+    let elsewhere = std::process::Command::new(&rebuilt)
+        .arg("auto")
+        .current_dir(std::env::temp_dir())
+        .env("DATABASE_URL", &t.url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let said = text(&elsewhere);
+    assert!(elsewhere.status.success(), "[{n}] {said}");
+    assert!(said.contains("`auto` is `upgrade`"), "[{n}] {said}");
+    assert!(said.contains("Nothing to do"), "[{n}] {said}");
+    t.finish().await;
+}

@@ -43,9 +43,25 @@ pub async fn run(
 
     writeln!(out, "[1/4] check {}", url.masked())?;
     let session = Session::open(cli, url.clone()).await?;
-    let adopted = adopt_if_needed(&session, request.adopt, out).await;
+    let stale = generate::is_stale(&checkout, &session.migrations);
+    let adopted = match stale {
+        Ok(false) => adopt_if_needed(&session, request.adopt, out).await,
+        _ => Ok(()),
+    };
     session.db.close().await.ok();
     adopted?;
+    if stale? {
+        // Entities edited since this binary was built: the rebuilt one carries on.
+        if std::env::var_os(REBUILT).is_some() {
+            return Err(ToolError::Refused(
+                "the rebuilt manage-db still predates the checkout's sources".into(),
+            ));
+        }
+        writeln!(out, "      the entities or migrations changed since this manage-db was built")?;
+        rebuild(&checkout)?;
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        return cargo_run(&checkout, cli, url, &args, out);
+    }
 
     writeln!(out, "[2/4] generate")?;
     let generated = generate::generate(
@@ -72,28 +88,52 @@ pub async fn run(
     }
     // This process predates the new migration: the rebuilt binary applies it.
     writeln!(out, "[3/4] rebuild (cargo build -p manage-db)")?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let built = Command::new(&cargo)
-        .args(["build", "-q", "-p", "manage-db"])
-        .current_dir(&checkout)
-        .status()?;
-    if !built.success() {
-        return Err(ToolError::Refused(
-            "the rebuild failed; the new migration file is written and registered, nothing \
-             was applied\n  hint: fix the build, then `cargo run -p manage-db -- upgrade`"
-                .into(),
-        ));
-    }
+    rebuild(&checkout)?;
     writeln!(out, "[4/4] upgrade (the rebuilt manage-db)")?;
-    let mut upgrade = Command::new(&cargo);
-    upgrade
-        .args(["run", "-q", "-p", "manage-db", "--", "upgrade"])
-        .current_dir(&checkout);
+    cargo_run(&checkout, cli, url, &["upgrade".to_owned()], out)
+}
+
+/// Set for the rebuilt `auto`, so that a rebuild that changes nothing cannot loop.
+const REBUILT: &str = "COUNSEL_AUTO_REBUILT";
+
+fn cargo() -> std::ffi::OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+fn rebuild(checkout: &std::path::Path) -> Result<(), ToolError> {
+    let built = Command::new(cargo())
+        .args(["build", "-q", "-p", "manage-db"])
+        .current_dir(checkout)
+        .status()?;
+    if built.success() {
+        Ok(())
+    } else {
+        Err(ToolError::Refused(
+            "the rebuild failed; nothing was applied (a migration file written before it \
+             stays, registered)\n  hint: fix the build, then `cargo run -p manage-db -- auto`"
+                .into(),
+        ))
+    }
+}
+
+/// Runs the freshly built `manage-db args…` and passes its output and exit code on.
+fn cargo_run(
+    checkout: &std::path::Path,
+    cli: &Cli,
+    url: &DbUrl,
+    args: &[String],
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
+    let mut run = Command::new(cargo());
+    run.args(["run", "-q", "-p", "manage-db", "--"])
+        .args(args)
+        .current_dir(checkout)
+        .env(REBUILT, "1");
     if cli.database_url.is_some() {
         // Passed on in the environment, where other users of the machine cannot read it.
-        upgrade.env("DATABASE_URL_DIRECT", url.expose());
+        run.env("DATABASE_URL_DIRECT", url.expose());
     }
-    let output = upgrade.output()?;
+    let output = run.output()?;
     out.write_all(&output.stdout)?;
     std::io::stderr().write_all(&output.stderr)?;
     Ok(output

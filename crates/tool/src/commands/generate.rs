@@ -69,12 +69,12 @@ fn newest_file(dir: &Path) -> Option<std::time::SystemTime> {
     newest
 }
 
-/// Refuses when the entities or the migrations in the checkout are newer than this binary:
-/// it would compare what it was built with, not what is there.
-fn ensure_built_from(checkout: &Path, session_migrations: &Migrations) -> Result<(), ToolError> {
+/// Whether the entities or the migrations in the checkout changed since this binary was
+/// built: it would then compare what it was built with, not what is there.
+pub fn is_stale(checkout: &Path, built_with: &Migrations) -> Result<bool, ToolError> {
     let mod_rs = std::fs::read_to_string(checkout.join(MIGRATIONS_DIR).join("mod.rs"))?;
     let listed = register::listed(&mod_rs);
-    let known: Vec<&str> = session_migrations.names().collect();
+    let known: Vec<&str> = built_with.names().collect();
     let built = std::env::current_exe()
         .and_then(|exe| exe.metadata())
         .and_then(|m| m.modified())
@@ -83,8 +83,11 @@ fn ensure_built_from(checkout: &Path, session_migrations: &Migrations) -> Result
         .iter()
         .filter_map(|d| newest_file(&checkout.join(d)))
         .max();
-    let stale = listed != known || matches!((built, sources), (Some(b), Some(s)) if s > b);
-    if stale {
+    Ok(listed != known || matches!((built, sources), (Some(b), Some(s)) if s > b))
+}
+
+fn ensure_built_from(checkout: &Path, built_with: &Migrations) -> Result<(), ToolError> {
+    if is_stale(checkout, built_with)? {
         return Err(ToolError::Refused(
             "this manage-db was built before the latest changes to the entities or migrations \
              in this checkout, so it would compare the old ones\n  hint: run it through cargo, \
