@@ -24,11 +24,15 @@ impl Rename {
             return None;
         }
         Some(match from.split_once('.') {
-            Some((table, column)) if !table.is_empty() && !column.is_empty() => Rename::Column {
-                table: table.into(),
-                from: column.into(),
-                to: to.into(),
-            },
+            Some((table, column))
+                if !table.is_empty() && !column.is_empty() && !column.contains('.') =>
+            {
+                Rename::Column {
+                    table: table.into(),
+                    from: column.into(),
+                    to: to.into(),
+                }
+            }
             Some(_) => return None,
             None if !from.is_empty() => Rename::Table {
                 from: from.into(),
