@@ -62,6 +62,24 @@ fn edit_entities(scratch: &ScratchWorkspace) {
     scratch.edit(&format!("{t}report.rs"), "on_delete = \"SetNull\"", "on_delete = \"Cascade\"");
     // A type widened.
     scratch.edit(&format!("{t}job.rs"), "StringLen::N(64))\", indexed", "StringLen::N(128))\", indexed");
+    // A column made optional, and an index dropped.
+    scratch.edit(&format!("{t}visitor.rs"), "    pub name: String,", "    pub name: Option<String>,");
+    scratch.edit(
+        &format!("{t}visitor.rs"),
+        "#[sea_orm(indexed, default_expr = \"Expr::current_timestamp()\")]\n    pub created_at",
+        "#[sea_orm(default_expr = \"Expr::current_timestamp()\")]\n    pub created_at",
+    );
+    // A column with a foreign key added to an existing table.
+    scratch.edit(
+        &format!("{t}job.rs"),
+        "    pub finished_at: Option<DateTimeWithTimeZone>,\n",
+        "    pub finished_at: Option<DateTimeWithTimeZone>,\n    #[sea_orm(indexed)]\n    pub owner_id: Option<Uuid>,\n",
+    );
+    scratch.edit(
+        &format!("{t}job.rs"),
+        "pub enum Relation {}",
+        "pub enum Relation {\n    #[sea_orm(\n        belongs_to = \"super::user::Entity\",\n        from = \"Column::OwnerId\",\n        to = \"super::user::Column::Id\",\n        on_update = \"Cascade\",\n        on_delete = \"SetNull\"\n    )]\n    Owner,\n}",
+    );
     // A new table referencing an existing one.
     scratch.write(&format!("{t}tag.rs"), TAG_ENTITY);
 }
@@ -254,6 +272,37 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     let rebuilt = scratch.path("target/debug/manage-db");
     let check = scratch.manage_db(&rebuilt, &t.url, &["check"]);
     assert_eq!(check.status.code(), Some(0), "[{n}] {}", text(&check));
+
+    // Tables that exist with no migration recorded are adopted only when asked to.
+    let reset = scratch.manage_db(&rebuilt, &t.url, &["reset", "--yes"]);
+    assert!(reset.status.success(), "[{n}] {}", text(&reset));
+    let refused = scratch.manage_db(&rebuilt, &t.url, &["auto"]);
+    assert_eq!(refused.status.code(), Some(1), "[{n}] {}", text(&refused));
+    assert!(text(&refused).contains("manage-db auto --adopt"), "[{n}] {}", text(&refused));
+    let adopted = scratch.manage_db(&rebuilt, &t.url, &["auto", "--adopt"]);
+    assert!(adopted.status.success(), "[{n}] {}", text(&adopted));
+    assert!(text(&adopted).contains("Stamped at"), "[{n}] {}", text(&adopted));
+    assert!(text(&adopted).contains("Nothing to generate"), "[{n}] {}", text(&adopted));
+
+    // --against-live plans from the database itself: here a column added by hand.
+    t.exec("ALTER TABLE visitors ADD COLUMN legacy_code VARCHAR(20)").await;
+    let live = scratch.manage_db(
+        &rebuilt,
+        &t.url,
+        &["generate", "--against-live", "--allow-destructive", "-m", "drop legacy code from visitors"],
+    );
+    assert!(live.status.success(), "[{n}] {}", text(&live));
+    let written = scratch
+        .read("crates/migration/src/migrations/mod.rs")
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains("_drop_legacy_code_from_visitors"))
+        .expect("registered")
+        .trim_end_matches(',')
+        .to_owned();
+    let file = scratch.read(&format!("crates/migration/src/migrations/{written}.rs"));
+    assert!(file.contains("drop_column(Alias::new(\"legacy_code\"))"), "[{n}] {file}");
+    assert!(file.contains("the live database"), "[{n}] {file}");
 
     // Outside a source checkout `auto` is `upgrade`, and says so.
     let elsewhere = std::process::Command::new(&rebuilt)
