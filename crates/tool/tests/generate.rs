@@ -92,6 +92,18 @@ fn text(out: &std::process::Output) -> String {
     )
 }
 
+/// The text of the migration registered under a name ending in `slug`.
+fn registered_migration(scratch: &ScratchWorkspace, slug: &str) -> String {
+    let module = scratch
+        .read("crates/migration/src/migrations/mod.rs")
+        .lines()
+        .map(|l| l.trim().trim_end_matches(','))
+        .find(|l| l.ends_with(slug))
+        .unwrap_or_else(|| panic!("no migration *{slug} registered"))
+        .to_owned();
+    scratch.read(&format!("crates/migration/src/migrations/{module}.rs"))
+}
+
 async fn one_string(db: &DatabaseConnection, sql: &str) -> Option<String> {
     db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
         .await
@@ -164,15 +176,7 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
     let made = generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]);
     assert!(made.status.success(), "{}", text(&made));
     assert!(text(&made).contains("Verified on a scratch"), "{}", text(&made));
-    let module = scratch
-        .read(mod_rs)
-        .lines()
-        .map(str::trim)
-        .find(|l| l.contains("reshape_visitors_and_datasources_add_tags"))
-        .expect("registered")
-        .trim_end_matches(',')
-        .to_owned();
-    let file = scratch.read(&format!("crates/migration/src/migrations/{module}.rs"));
+    let file = registered_migration(&scratch, "_reshape_visitors_and_datasources_add_tags");
     assert!(file.contains("DATA LOSS"), "{file}");
     assert!(file.contains("column visitors.phone and its values"), "{file}");
     assert!(file.contains("rename_column(Alias::new(\"notes\"), Alias::new(\"remarks\"))"), "{file}");
@@ -292,15 +296,7 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
         &["generate", "--against-live", "--allow-destructive", "-m", "drop legacy code from visitors"],
     );
     assert!(live.status.success(), "[{n}] {}", text(&live));
-    let written = scratch
-        .read("crates/migration/src/migrations/mod.rs")
-        .lines()
-        .map(str::trim)
-        .find(|l| l.contains("_drop_legacy_code_from_visitors"))
-        .expect("registered")
-        .trim_end_matches(',')
-        .to_owned();
-    let file = scratch.read(&format!("crates/migration/src/migrations/{written}.rs"));
+    let file = registered_migration(&scratch, "_drop_legacy_code_from_visitors");
     assert!(file.contains("drop_column(Alias::new(\"legacy_code\"))"), "[{n}] {file}");
     assert!(file.contains("the live database"), "[{n}] {file}");
 
