@@ -4,8 +4,7 @@
 use migration::{
     migrate_on_boot, migrate_to_head, version_table, AppliedRevision, BootOptions, LockOptions,
     MigrateError, MigrationLock, MigrationTrait, Migrator, MigratorTrait, PlanError, Request,
-    Runner,
-    VERSION_TABLE,
+    Runner, VERSION_TABLE,
 };
 use sea_orm::ConnectionTrait;
 use sea_orm::DatabaseConnection;
@@ -771,9 +770,19 @@ impl MigrationTrait for RebuildParents {
         use migration::sea_orm_migration::prelude::*;
         let definition = Table::create()
             .table(Alias::new("rb_parents"))
-            .col(ColumnDef::new(Alias::new("id")).integer().not_null().primary_key())
+            .col(
+                ColumnDef::new(Alias::new("id"))
+                    .integer()
+                    .not_null()
+                    .primary_key(),
+            )
             .col(ColumnDef::new(Alias::new("name")).text().not_null())
-            .col(ColumnDef::new(Alias::new("rank")).integer().not_null().default(7))
+            .col(
+                ColumnDef::new(Alias::new("rank"))
+                    .integer()
+                    .not_null()
+                    .default(7),
+            )
             .to_owned();
         let index = Index::create()
             .name("idx_rb_parents_name")
@@ -799,9 +808,8 @@ impl MigrationTrait for RebuildParents {
 
 fn parents_and_children() -> [testkit::fake::Fake; 2] {
     [
-        fake("m1_parents").runs(
-            "CREATE TABLE rb_parents (id INTEGER PRIMARY KEY, name VARCHAR(10) NOT NULL)",
-        ),
+        fake("m1_parents")
+            .runs("CREATE TABLE rb_parents (id INTEGER PRIMARY KEY, name VARCHAR(10) NOT NULL)"),
         fake("m2_children").runs(
             "CREATE TABLE rb_children (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL \
              REFERENCES rb_parents (id) ON DELETE CASCADE)",
@@ -810,21 +818,28 @@ fn parents_and_children() -> [testkit::fake::Fake; 2] {
 }
 
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
-    db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap()
+    db.query_one_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        sql,
+    ))
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<i64>(0)
+    .unwrap()
 }
 
 #[tokio::test]
 async fn a_sqlite_table_rebuild_keeps_every_child_row_its_cascade_rules_would_have_deleted() {
     let t = testkit::sqlite().await;
     let first = testkit::fake::of(parents_and_children());
-    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
-    t.exec("INSERT INTO rb_parents VALUES (1, 'a'), (2, 'b')").await;
-    t.exec("INSERT INTO rb_children VALUES (10, 1), (11, 2), (12, 2)").await;
+    migrate_to_head(&first, &t.db, &boot_options())
+        .await
+        .unwrap();
+    t.exec("INSERT INTO rb_parents VALUES (1, 'a'), (2, 'b')")
+        .await;
+    t.exec("INSERT INTO rb_children VALUES (10, 1), (11, 2), (12, 2)")
+        .await;
 
     let mut steps: Vec<Box<dyn MigrationTrait>> = parents_and_children()
         .into_iter()
@@ -832,10 +847,15 @@ async fn a_sqlite_table_rebuild_keeps_every_child_row_its_cascade_rules_would_ha
         .collect();
     steps.push(Box::new(RebuildParents));
     let with_rebuild = migration::Migrations::new(steps).unwrap();
-    migrate_to_head(&with_rebuild, &t.db, &boot_options()).await.unwrap();
+    migrate_to_head(&with_rebuild, &t.db, &boot_options())
+        .await
+        .unwrap();
 
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 3);
-    assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_parents WHERE \"rank\" = 7").await, 2);
+    assert_eq!(
+        count(&t.db, "SELECT COUNT(*) FROM rb_parents WHERE \"rank\" = 7").await,
+        2
+    );
     let schema = schema_model::live::read(&t.db).await.unwrap();
     let parents = &schema.tables["rb_parents"];
     assert_eq!(parents.column("name").unwrap().sql_type, "text");
@@ -854,7 +874,9 @@ async fn a_sqlite_table_rebuild_keeps_every_child_row_its_cascade_rules_would_ha
 async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
     let t = testkit::sqlite().await;
     let first = testkit::fake::of(parents_and_children());
-    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
+    migrate_to_head(&first, &t.db, &boot_options())
+        .await
+        .unwrap();
     t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
     t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
     let mut steps: Vec<_> = parents_and_children().into_iter().collect();
@@ -870,7 +892,10 @@ async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
     );
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_parents").await, 1);
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 1);
-    assert_eq!(count(&t.db, "SELECT foreign_keys FROM pragma_foreign_keys").await, 1);
+    assert_eq!(
+        count(&t.db, "SELECT foreign_keys FROM pragma_foreign_keys").await,
+        1
+    );
     t.finish().await;
 }
 
@@ -878,12 +903,17 @@ async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
 async fn a_table_rebuild_outside_the_runner_refuses_instead_of_cascading() {
     let t = testkit::sqlite().await;
     let first = testkit::fake::of(parents_and_children());
-    migrate_to_head(&first, &t.db, &boot_options()).await.unwrap();
+    migrate_to_head(&first, &t.db, &boot_options())
+        .await
+        .unwrap();
     t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
     t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
     // sea-orm's own entry point runs migrations with enforcement on.
     let manager = migration::sea_orm_migration::SchemaManager::new(&t.db);
-    let err = RebuildParents.up(&manager).await.expect_err("enforcement is on");
+    let err = RebuildParents
+        .up(&manager)
+        .await
+        .expect_err("enforcement is on");
     assert!(err.to_string().contains("manage-db upgrade"), "{err}");
     assert_eq!(count(&t.db, "SELECT COUNT(*) FROM rb_children").await, 1);
     t.finish().await;

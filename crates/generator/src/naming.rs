@@ -5,15 +5,34 @@ use crate::GenerateError;
 
 /// Messages that describe nothing.
 const MEANINGLESS: &[&str] = &[
-    "update", "updates", "fix", "fixes", "wip", "change", "changes", "migration", "migrate",
-    "misc", "stuff", "test", "tmp", "temp", "todo", "new", "auto", "generated", "schema",
+    "update",
+    "updates",
+    "fix",
+    "fixes",
+    "wip",
+    "change",
+    "changes",
+    "migration",
+    "migrate",
+    "misc",
+    "stuff",
+    "test",
+    "tmp",
+    "temp",
+    "todo",
+    "new",
+    "auto",
+    "generated",
+    "schema",
 ];
 
 /// `m{YYYYMMDD_HHMMSS}_{slug}` for a message such as "Add description to datasources".
 pub fn module_name(message: &str, timestamp: &str) -> Result<String, GenerateError> {
     let slug = slug(message);
     let words: Vec<&str> = slug.split('_').filter(|w| !w.is_empty()).collect();
-    let says_something = words.iter().any(|w| !MEANINGLESS.contains(w) && w.len() > 1);
+    let says_something = words
+        .iter()
+        .any(|w| !MEANINGLESS.contains(w) && w.len() > 1);
     if words.is_empty() || !says_something {
         return Err(GenerateError::MeaninglessMessage(message.to_owned()));
     }
@@ -45,7 +64,16 @@ mod tests {
 
     #[test]
     fn messages_that_say_nothing_are_refused() {
-        for message in ["", "  ", "update", "WIP", "fix!", "changes", "schema update", "---"] {
+        for message in [
+            "",
+            "  ",
+            "update",
+            "WIP",
+            "fix!",
+            "changes",
+            "schema update",
+            "---",
+        ] {
             assert_eq!(
                 module_name(message, "20261125_101500"),
                 Err(GenerateError::MeaninglessMessage(message.into())),

@@ -11,8 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A rename the user confirmed: `table.old=new` or `old_table=new_table`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rename {
-    Table { from: String, to: String },
-    Column { table: String, from: String, to: String },
+    Table {
+        from: String,
+        to: String,
+    },
+    Column {
+        table: String,
+        from: String,
+        to: String,
+    },
 }
 
 impl Rename {
@@ -92,7 +99,11 @@ impl MigrationPlan {
 }
 
 /// The migration that takes `before` (what the migrations make) to `after` (the entities).
-pub fn plan(before: &Side, after: &Side, options: &Options) -> Result<MigrationPlan, GenerateError> {
+pub fn plan(
+    before: &Side,
+    after: &Side,
+    options: &Options,
+) -> Result<MigrationPlan, GenerateError> {
     let renamed = apply_renames(before.schema, &options.renames)?;
     let before_renamed = Side {
         schema: &renamed,
@@ -100,11 +111,7 @@ pub fn plan(before: &Side, after: &Side, options: &Options) -> Result<MigrationP
     };
     let changes = differences(&before_renamed, after);
     check_safety(&changes, options)?;
-    let mut up: Vec<Step> = options
-        .renames
-        .iter()
-        .map(rename_step)
-        .collect();
+    let mut up: Vec<Step> = options.renames.iter().map(rename_step).collect();
     up.extend(steps(&before_renamed, after, &changes)?);
 
     let reverse: Vec<Change> = changes.iter().map(Change::reverse).collect();
@@ -186,7 +193,11 @@ fn apply_renames(schema: &Schema, renames: &[Rename]) -> Result<Schema, Generate
                     .iter_mut()
                     .for_each(|fk| rename_in(&mut fk.columns));
                 for other in schema.tables.values_mut() {
-                    for fk in other.foreign_keys.iter_mut().filter(|fk| fk.ref_table == *table) {
+                    for fk in other
+                        .foreign_keys
+                        .iter_mut()
+                        .filter(|fk| fk.ref_table == *table)
+                    {
                         rename_in(&mut fk.ref_columns);
                     }
                 }
@@ -338,11 +349,19 @@ fn possible_table_renames(changes: &[Change]) -> Vec<String> {
     };
     let mut out = Vec::new();
     for dropped in changes {
-        let Change::DropTable { table: old, definition: old_def } = dropped else {
+        let Change::DropTable {
+            table: old,
+            definition: old_def,
+        } = dropped
+        else {
             continue;
         };
         for added in changes {
-            if let Change::AddTable { table: new, definition } = added {
+            if let Change::AddTable {
+                table: new,
+                definition,
+            } = added
+            {
                 if shape(definition) == shape(old_def) {
                     out.push(format!("{old}={new}"));
                 }
@@ -442,7 +461,9 @@ fn table_steps(
                 table: table.into(),
                 column: column.name.clone(),
             }),
-            Change::AlterColumn { from: old, to: new, .. } => {
+            Change::AlterColumn {
+                from: old, to: new, ..
+            } => {
                 let column: ColumnSpec = to.column(table, &new.name)?;
                 alter_columns.push(Step::AlterColumn {
                     table: table.into(),
@@ -466,7 +487,9 @@ fn table_steps(
                 table: table.into(),
                 name: from.foreign_key(table, foreign_key).name,
             }),
-            Change::AlterForeignKey { from: old, to: new, .. } => {
+            Change::AlterForeignKey {
+                from: old, to: new, ..
+            } => {
                 drop_keys.push(Step::DropForeignKey {
                     table: table.into(),
                     name: from.foreign_key(table, old).name,

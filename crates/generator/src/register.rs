@@ -8,15 +8,24 @@ pub fn register(mod_rs: &str, module: &str) -> Result<String, GenerateError> {
         .find("migrations! {")
         .ok_or_else(|| GenerateError::Register("no `migrations! {` list in mod.rs".into()))?;
     let end = start
-        + mod_rs[start..]
-            .find('}')
-            .ok_or_else(|| GenerateError::Register("the `migrations!` list is not closed".into()))?;
+        + mod_rs[start..].find('}').ok_or_else(|| {
+            GenerateError::Register("the `migrations!` list is not closed".into())
+        })?;
     let list = &mod_rs[start..end];
-    if list.split(|c: char| c == ',' || c.is_whitespace()).any(|m| m == module) {
-        return Err(GenerateError::Register(format!("{module} is already registered")));
+    if list
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .any(|m| m == module)
+    {
+        return Err(GenerateError::Register(format!(
+            "{module} is already registered"
+        )));
     }
     let body = list.trim_end();
-    let separator = if body.ends_with(',') || body.ends_with('{') { "" } else { "," };
+    let separator = if body.ends_with(',') || body.ends_with('{') {
+        ""
+    } else {
+        ","
+    };
     Ok(format!(
         "{}{body}{separator}\n    {module},\n{}",
         &mod_rs[..start],
@@ -45,9 +54,15 @@ mod tests {
     #[test]
     fn appends_to_the_list_in_order() {
         let once = register(MOD_RS, "m2_second").unwrap();
-        assert_eq!(once, "//! doc\n\nmigrations! {\n    m1_first,\n    m2_second,\n}\n");
+        assert_eq!(
+            once,
+            "//! doc\n\nmigrations! {\n    m1_first,\n    m2_second,\n}\n"
+        );
         let twice = register(&once, "m3_third").unwrap();
-        assert!(twice.contains("    m2_second,\n    m3_third,\n}"), "{twice}");
+        assert!(
+            twice.contains("    m2_second,\n    m3_third,\n}"),
+            "{twice}"
+        );
     }
 
     #[test]

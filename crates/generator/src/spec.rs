@@ -77,15 +77,12 @@ impl Side<'_> {
             .and_then(|t| t.column(column))
             .ok_or_else(|| unsupported("a column that is not there".into()))?;
         let declared = self.ddl.and_then(|ddl| {
-            ddl.tables
-                .iter()
-                .find(|t| t.name() == table)
-                .and_then(|t| {
-                    t.create
-                        .get_columns()
-                        .iter()
-                        .find(|c| c.get_column_name() == column)
-                })
+            ddl.tables.iter().find(|t| t.name() == table).and_then(|t| {
+                t.create
+                    .get_columns()
+                    .iter()
+                    .find(|c| c.get_column_name() == column)
+            })
         });
         if let Some(def) = declared {
             if let Some(ty) = def.get_column_type() {

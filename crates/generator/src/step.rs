@@ -126,7 +126,9 @@ pub fn type_code(ty: &ColumnType) -> Option<String> {
 /// The Rust of a default expression, or `None` for one the generator does not write.
 pub fn default_code(expr: &Expr) -> Option<String> {
     let value = match expr {
-        Expr::Keyword(Keyword::CurrentTimestamp) => return Some("Expr::current_timestamp()".into()),
+        Expr::Keyword(Keyword::CurrentTimestamp) => {
+            return Some("Expr::current_timestamp()".into())
+        }
         Expr::Value(v) | Expr::Constant(v) => v,
         _ => return None,
     };
@@ -248,7 +250,10 @@ fn create_table(t: &TableSpec) -> TableCreateStatement {
 }
 
 fn create_table_code(t: &TableSpec, indent: &str) -> String {
-    let mut code = format!("Table::create()\n{indent}    .table(Alias::new({:?}))", t.name);
+    let mut code = format!(
+        "Table::create()\n{indent}    .table(Alias::new({:?}))",
+        t.name
+    );
     for c in &t.columns {
         let _ = write!(code, "\n{indent}    .col({})", column_code(c));
     }
@@ -351,20 +356,23 @@ impl Step {
                     .drop_index(Index::drop().name(name).table(alias(table)).to_owned())
                     .await?
             }
-            Step::AddForeignKey { table, foreign_key: fk } => {
-                manager.create_foreign_key(foreign_key(table, fk)).await?
-            }
+            Step::AddForeignKey {
+                table,
+                foreign_key: fk,
+            } => manager.create_foreign_key(foreign_key(table, fk)).await?,
             Step::DropForeignKey { table, name } => {
                 manager
-                    .drop_foreign_key(
-                        ForeignKey::drop().name(name).table(alias(table)).to_owned(),
-                    )
+                    .drop_foreign_key(ForeignKey::drop().name(name).table(alias(table)).to_owned())
                     .await?
             }
             Step::Rebuild { table, copy } => {
                 let pairs: Vec<(&str, &str)> =
                     copy.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                let indexes = table.indexes.iter().map(|i| index(&table.name, i)).collect();
+                let indexes = table
+                    .indexes
+                    .iter()
+                    .map(|i| index(&table.name, i))
+                    .collect();
                 schema_change::rebuild_sqlite_table(manager, create_table(table), &pairs, indexes)
                     .await?
             }

@@ -8,7 +8,11 @@ use schema_model::{Schema, SchemaDdl, TableDdl};
 use sea_orm::sea_query::{Alias, ColumnDef, Expr, ForeignKey, ForeignKeyAction, Index, Table};
 
 fn id() -> ColumnDef {
-    ColumnDef::new(Alias::new("id")).uuid().not_null().primary_key().to_owned()
+    ColumnDef::new(Alias::new("id"))
+        .uuid()
+        .not_null()
+        .primary_key()
+        .to_owned()
 }
 
 fn users() -> TableDdl {
@@ -16,7 +20,11 @@ fn users() -> TableDdl {
         create: Table::create()
             .table(Alias::new("users"))
             .col(id())
-            .col(ColumnDef::new(Alias::new("email")).string_len(64).not_null())
+            .col(
+                ColumnDef::new(Alias::new("email"))
+                    .string_len(64)
+                    .not_null(),
+            )
             .col(ColumnDef::new(Alias::new("notes")).text().null())
             .to_owned(),
         indexes: vec![],
@@ -98,7 +106,13 @@ fn nothing_changed_plans_nothing() {
 
 #[test]
 fn a_required_column_without_a_default_is_refused_with_what_to_do() {
-    let after = with_column(users(), ColumnDef::new(Alias::new("age")).integer().not_null().to_owned());
+    let after = with_column(
+        users(),
+        ColumnDef::new(Alias::new("age"))
+            .integer()
+            .not_null()
+            .to_owned(),
+    );
     let err = plan_between(&[users()], &[after], &Options::default()).unwrap_err();
     assert_eq!(
         err,
@@ -111,7 +125,11 @@ fn a_required_column_without_a_default_is_refused_with_what_to_do() {
     // With a default, existing rows get it: planned.
     let after = with_column(
         users(),
-        ColumnDef::new(Alias::new("age")).integer().not_null().default(0).to_owned(),
+        ColumnDef::new(Alias::new("age"))
+            .integer()
+            .not_null()
+            .default(0)
+            .to_owned(),
     );
     assert!(plan_between(&[users()], &[after], &Options::default()).is_ok());
 }
@@ -122,12 +140,22 @@ fn a_dropped_and_an_added_column_of_one_type_is_asked_about_not_guessed() {
     renamed.create = Table::create()
         .table(Alias::new("users"))
         .col(id())
-        .col(ColumnDef::new(Alias::new("email")).string_len(64).not_null())
+        .col(
+            ColumnDef::new(Alias::new("email"))
+                .string_len(64)
+                .not_null(),
+        )
         .col(ColumnDef::new(Alias::new("remarks")).text().null())
         .to_owned();
     let err = plan_between(&[users()], &[renamed.clone()], &Options::default()).unwrap_err();
-    assert_eq!(err, GenerateError::PossibleRename(vec!["users.notes=remarks".into()]));
-    assert!(err.to_string().contains("--rename users.notes=remarks"), "{err}");
+    assert_eq!(
+        err,
+        GenerateError::PossibleRename(vec!["users.notes=remarks".into()])
+    );
+    assert!(
+        err.to_string().contains("--rename users.notes=remarks"),
+        "{err}"
+    );
 
     let options = Options {
         renames: vec![Rename::parse("users.notes=remarks").unwrap()],
@@ -157,7 +185,10 @@ fn a_table_with_the_same_columns_under_another_name_is_asked_about() {
     let mut people = users();
     people.create.table(Alias::new("people"));
     let err = plan_between(&[users()], &[people.clone()], &Options::default()).unwrap_err();
-    assert_eq!(err, GenerateError::PossibleRename(vec!["users=people".into()]));
+    assert_eq!(
+        err,
+        GenerateError::PossibleRename(vec!["users=people".into()])
+    );
     let options = Options {
         renames: vec![Rename::parse("users=people").unwrap()],
         ..Options::default()
@@ -190,7 +221,11 @@ fn drops_and_narrowing_need_consent_and_are_named_in_the_file() {
         create: Table::create()
             .table(Alias::new("users"))
             .col(id())
-            .col(ColumnDef::new(Alias::new("email")).string_len(len).not_null())
+            .col(
+                ColumnDef::new(Alias::new("email"))
+                    .string_len(len)
+                    .not_null(),
+            )
             .col(ColumnDef::new(Alias::new("notes")).text().null())
             .to_owned(),
         indexes: vec![],
@@ -203,21 +238,33 @@ fn drops_and_narrowing_need_consent_and_are_named_in_the_file() {
     // Widening loses nothing: no consent needed.
     assert!(plan_between(&[users()], &[email_of_length(128)], &Options::default()).is_ok());
 
-    let err = plan_between(&[users(), reports(ForeignKeyAction::SetNull)], &[users()], &Options::default())
-        .unwrap_err();
+    let err = plan_between(
+        &[users(), reports(ForeignKeyAction::SetNull)],
+        &[users()],
+        &Options::default(),
+    )
+    .unwrap_err();
     assert_eq!(
         err,
         GenerateError::Destructive(vec!["table reports and every row in it".into()])
     );
-    let plan = plan_between(&[users(), reports(ForeignKeyAction::SetNull)], &[users()], &destructive())
-        .unwrap();
+    let plan = plan_between(
+        &[users(), reports(ForeignKeyAction::SetNull)],
+        &[users()],
+        &destructive(),
+    )
+    .unwrap();
     assert_eq!(plan.data_loss, ["table reports and every row in it"]);
 }
 
 #[test]
 fn tables_are_created_before_the_keys_that_reference_them_and_dropped_after() {
-    let plan = plan_between(&[], &[reports(ForeignKeyAction::SetNull), users()], &Options::default())
-        .unwrap();
+    let plan = plan_between(
+        &[],
+        &[reports(ForeignKeyAction::SetNull), users()],
+        &Options::default(),
+    )
+    .unwrap();
     let created: Vec<&str> = plan
         .up
         .iter()
@@ -261,8 +308,18 @@ fn rendered(message: &str, plan: &migration_generator::MigrationPlan) -> String 
 #[test]
 fn golden_added_columns_and_an_index_on_an_existing_table() {
     let mut after = with_column(
-        with_column(users(), ColumnDef::new(Alias::new("nickname")).string_len(40).null().to_owned()),
-        ColumnDef::new(Alias::new("active")).boolean().not_null().default(true).to_owned(),
+        with_column(
+            users(),
+            ColumnDef::new(Alias::new("nickname"))
+                .string_len(40)
+                .null()
+                .to_owned(),
+        ),
+        ColumnDef::new(Alias::new("active"))
+            .boolean()
+            .not_null()
+            .default(true)
+            .to_owned(),
     );
     after.indexes.push(
         Index::create()
@@ -273,7 +330,10 @@ fn golden_added_columns_and_an_index_on_an_existing_table() {
             .to_owned(),
     );
     let plan = plan_between(&[users()], &[after], &Options::default()).unwrap();
-    golden("add_columns_and_index", &rendered("add nickname and active to users", &plan));
+    golden(
+        "add_columns_and_index",
+        &rendered("add nickname and active to users", &plan),
+    );
 }
 
 #[test]
@@ -286,7 +346,10 @@ fn golden_a_new_table_with_a_foreign_key_and_a_dropped_one() {
         &destructive(),
     )
     .unwrap();
-    golden("new_table_and_dropped_table", &rendered("add reports, drop legacy notes", &plan));
+    golden(
+        "new_table_and_dropped_table",
+        &rendered("add reports, drop legacy notes", &plan),
+    );
 }
 
 #[test]
@@ -296,7 +359,12 @@ fn golden_a_rule_change_a_widened_type_and_a_new_default() {
         .table(Alias::new("reports"))
         .col(id())
         .col(ColumnDef::new(Alias::new("user_id")).uuid().null())
-        .col(ColumnDef::new(Alias::new("title")).text().not_null().default(Expr::val("untitled")))
+        .col(
+            ColumnDef::new(Alias::new("title"))
+                .text()
+                .not_null()
+                .default(Expr::val("untitled")),
+        )
         .foreign_key(
             ForeignKey::create()
                 .name("fk_reports_user_id")
@@ -307,9 +375,14 @@ fn golden_a_rule_change_a_widened_type_and_a_new_default() {
         )
         .to_owned();
     let mut before = reports(ForeignKeyAction::SetNull);
-    before
-        .create
-        .col(ColumnDef::new(Alias::new("title")).string_len(80).not_null());
+    before.create.col(
+        ColumnDef::new(Alias::new("title"))
+            .string_len(80)
+            .not_null(),
+    );
     let plan = plan_between(&[users(), before], &[users(), after], &Options::default()).unwrap();
-    golden("rule_type_and_default", &rendered("cascade reports with users", &plan));
+    golden(
+        "rule_type_and_default",
+        &rendered("cascade reports with users", &plan),
+    );
 }

@@ -80,9 +80,7 @@ impl<'db> MigrationLock<'db> {
                 .await?;
                 Held::Transaction(txn)
             }
-            DbBackend::Sqlite => {
-                Held::SqliteWithoutForeignKeys(lock_sqlite(db, &mut wait).await?)
-            }
+            DbBackend::Sqlite => Held::SqliteWithoutForeignKeys(lock_sqlite(db, &mut wait).await?),
             DbBackend::MySql => Held::Named(lock_mysql(db, options.timeout).await?),
             other => return Err(crate::error::unsupported(other, "the migration lock").into()),
         };

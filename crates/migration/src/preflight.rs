@@ -60,7 +60,9 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
             .down(&SchemaManager::new(&recording))
             .await?;
         let statements = recorder.take();
-        dropped.extend(tables_left_dropped(statements.iter().map(|s| s.sql.as_str())));
+        dropped.extend(tables_left_dropped(
+            statements.iter().map(|s| s.sql.as_str()),
+        ));
     }
     let tables = tables_with_rows(conn, &dropped).await?;
     let existing: Vec<String> = tables.iter().map(|(t, _)| t.clone()).collect();

@@ -35,7 +35,9 @@ async fn median_check(t: &testkit::TestDb) -> (Duration, usize) {
     for _ in 0..RUNS {
         let start = Instant::now();
         let live = schema_model::live::read(&t.db).await.expect("read");
-        let entities = entity::registry::read_schema(&t.db).await.expect("entities");
+        let entities = entity::registry::read_schema(&t.db)
+            .await
+            .expect("entities");
         std::hint::black_box(schema_model::diff(&live, &entities));
         samples.push(start.elapsed());
         tables = live.tables.len();
@@ -114,7 +116,14 @@ async fn main() {
                 backend,
                 &format!("check beside {to} unrelated tables"),
                 check,
-                limit(if to == UNRELATED { CROWDED_LIMITS_MS } else { DOUBLED_LIMITS_MS }, backend),
+                limit(
+                    if to == UNRELATED {
+                        CROWDED_LIMITS_MS
+                    } else {
+                        DOUBLED_LIMITS_MS
+                    },
+                    backend,
+                ),
             );
             crowded.push(check.0);
         }

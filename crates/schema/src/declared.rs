@@ -176,7 +176,8 @@ fn render_column(table: &mut Table, def: &ColumnDef, flavour: Flavour) -> Result
         ),
     };
     // The servers force a key column NOT NULL; SQLite reports what was declared.
-    let nullable = spec.nullable != Some(false) && !(spec.primary_key && flavour != Flavour::Sqlite);
+    let nullable =
+        spec.nullable != Some(false) && !(spec.primary_key && flavour != Flavour::Sqlite);
     if spec.primary_key {
         table.primary_key.push(name.clone());
     }
@@ -266,7 +267,10 @@ fn declared_type(flavour: Flavour, column_type: &ColumnType) -> String {
 /// `COLUMN_TYPE`, SQLite's declared text.
 fn catalog_type(flavour: Flavour, declared: &str) -> Option<String> {
     let (base, args) = match declared.split_once('(') {
-        Some((base, rest)) => (base.trim(), Some(rest.trim_end_matches(')').replace(' ', ""))),
+        Some((base, rest)) => (
+            base.trim(),
+            Some(rest.trim_end_matches(')').replace(' ', "")),
+        ),
         None => (declared, None),
     };
     let with_args = |name: &str| match &args {
@@ -285,9 +289,21 @@ fn catalog_type(flavour: Flavour, declared: &str) -> Option<String> {
             ("timestamp", None) => "timestamp without time zone".into(),
             ("time", None) => "time without time zone".into(),
             (
-                "smallint" | "bigint" | "real" | "double precision" | "text" | "date" | "json"
-                | "jsonb" | "uuid" | "bytea" | "timestamp with time zone"
-                | "timestamp without time zone" | "time without time zone" | "inet" | "cidr"
+                "smallint"
+                | "bigint"
+                | "real"
+                | "double precision"
+                | "text"
+                | "date"
+                | "json"
+                | "jsonb"
+                | "uuid"
+                | "bytea"
+                | "timestamp with time zone"
+                | "timestamp without time zone"
+                | "time without time zone"
+                | "inet"
+                | "cidr"
                 | "macaddr",
                 None,
             ) => base.into(),
@@ -468,7 +484,11 @@ mod tests {
                 let back = column_type_for(flavour, &spelled)
                     .unwrap_or_else(|| panic!("{flavour:?} {spelled}"));
                 let again = catalog_type(flavour, &declared_type(flavour, &back));
-                assert_eq!(again.as_deref(), Some(spelled.as_str()), "{flavour:?} {ty:?}");
+                assert_eq!(
+                    again.as_deref(),
+                    Some(spelled.as_str()),
+                    "{flavour:?} {ty:?}"
+                );
             }
         }
         // Where a spelling is ambiguous, the entities' choice wins.

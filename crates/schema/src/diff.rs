@@ -413,7 +413,11 @@ mod tests {
             schema(vec![("users", t)])
         };
         for now in ["now()", "(CURRENT_TIMESTAMP)", "current_timestamp()"] {
-            assert_eq!(diff(&users("CURRENT_TIMESTAMP"), &users(now)), vec![], "{now}");
+            assert_eq!(
+                diff(&users("CURRENT_TIMESTAMP"), &users(now)),
+                vec![],
+                "{now}"
+            );
         }
         let changes = diff(&users("CURRENT_TIMESTAMP"), &users("'2020-01-01'"));
         assert!(

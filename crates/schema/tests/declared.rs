@@ -17,8 +17,8 @@ async fn flavour_of(t: &testkit::TestDb) -> Flavour {
 /// checks, and diff empty (which also compares indexes and foreign keys, names aside).
 async fn assert_render_matches_shadow(t: &testkit::TestDb, ddl: &SchemaDdl) {
     let n = t.name;
-    let rendered = declared::render(ddl, flavour_of(t).await)
-        .unwrap_or_else(|e| panic!("[{n}] render: {e}"));
+    let rendered =
+        declared::render(ddl, flavour_of(t).await).unwrap_or_else(|e| panic!("[{n}] render: {e}"));
     let oracle: Schema = shadow::read(&t.db, &ddl.sql(t.backend()))
         .await
         .unwrap_or_else(|e| panic!("[{n}] shadow: {e}"));
@@ -51,7 +51,12 @@ async fn the_entities_render_as_each_server_creates_them() {
 fn every_known_spelling() -> SchemaDdl {
     let parent = Table::create()
         .table(Alias::new("parent"))
-        .col(ColumnDef::new(Alias::new("id")).integer().not_null().primary_key())
+        .col(
+            ColumnDef::new(Alias::new("id"))
+                .integer()
+                .not_null()
+                .primary_key(),
+        )
         .to_owned();
     let mut child = Table::create();
     child.table(Alias::new("every_type")).col(
@@ -62,13 +67,25 @@ fn every_known_spelling() -> SchemaDdl {
     );
     let types: Vec<(&str, ColumnType, Option<Expr>)> = vec![
         ("a_char", ColumnType::Char(Some(3)), None),
-        ("a_string", ColumnType::String(StringLen::None), Some(Expr::val("new"))),
-        ("a_varchar", ColumnType::String(StringLen::N(40)), Some(Expr::val("x y"))),
+        (
+            "a_string",
+            ColumnType::String(StringLen::None),
+            Some(Expr::val("new")),
+        ),
+        (
+            "a_varchar",
+            ColumnType::String(StringLen::N(40)),
+            Some(Expr::val("x y")),
+        ),
         ("a_text", ColumnType::Text, Some(Expr::val("hello"))),
         ("a_tiny", ColumnType::TinyInteger, Some(Expr::val(1i8))),
         ("a_small", ColumnType::SmallInteger, Some(Expr::val(7i16))),
         ("an_int", ColumnType::Integer, Some(Expr::val(42))),
-        ("a_big", ColumnType::BigInteger, Some(Expr::val(2_000_000_000i64))),
+        (
+            "a_big",
+            ColumnType::BigInteger,
+            Some(Expr::val(2_000_000_000i64)),
+        ),
         ("a_float", ColumnType::Float, None),
         ("a_double", ColumnType::Double, None),
         ("a_decimal", ColumnType::Decimal(Some((12, 2))), None),
@@ -76,7 +93,11 @@ fn every_known_spelling() -> SchemaDdl {
         ("a_date", ColumnType::Date, None),
         ("a_time", ColumnType::Time, None),
         ("a_datetime", ColumnType::DateTime, None),
-        ("a_timestamp", ColumnType::Timestamp, Some(Expr::current_timestamp())),
+        (
+            "a_timestamp",
+            ColumnType::Timestamp,
+            Some(Expr::current_timestamp()),
+        ),
         ("a_timestamptz", ColumnType::TimestampWithTimeZone, None),
         ("a_json", ColumnType::Json, None),
         ("a_jsonb", ColumnType::JsonBinary, None),
@@ -97,7 +118,12 @@ fn every_known_spelling() -> SchemaDdl {
         child.col(column);
     }
     child
-        .col(ColumnDef::new(Alias::new("code")).string_len(16).not_null().unique_key())
+        .col(
+            ColumnDef::new(Alias::new("code"))
+                .string_len(16)
+                .not_null()
+                .unique_key(),
+        )
         .col(ColumnDef::new(Alias::new("parent_id")).integer())
         .foreign_key(
             ForeignKey::create()
@@ -154,7 +180,9 @@ async fn an_unknown_spelling_is_refused_and_read_falls_back_to_the_shadow() {
         let oracle = shadow::read(&t.db, &ddl.sql(t.backend())).await.unwrap();
         assert_eq!(read, oracle, "[{n}]");
         assert!(
-            read.tables["parent"].column("doubled").is_some_and(|c| c.default.is_some()),
+            read.tables["parent"]
+                .column("doubled")
+                .is_some_and(|c| c.default.is_some()),
             "[{n}] {:?}",
             read.tables["parent"]
         );
@@ -171,7 +199,12 @@ async fn a_foreign_key_without_rules_gets_each_servers_default_rule() {
             sea_orm::DbBackend::MySql => schema_model::ReferentialAction::Restrict,
             _ => schema_model::ReferentialAction::NoAction,
         };
-        assert_eq!((fk.on_delete, fk.on_update), (expected, expected), "[{}]", t.name);
+        assert_eq!(
+            (fk.on_delete, fk.on_update),
+            (expected, expected),
+            "[{}]",
+            t.name
+        );
         t.finish().await;
     }
 }

@@ -31,7 +31,10 @@ impl ScratchWorkspace {
         ));
         std::fs::create_dir_all(&root).expect("scratch dir");
         for item in ["Cargo.toml", "Cargo.lock", "src", "crates"] {
-            run(Command::new("cp").arg("-r").arg(source.join(item)).arg(&root));
+            run(Command::new("cp")
+                .arg("-r")
+                .arg(source.join(item))
+                .arg(&root));
         }
         // A real copy, not hard links: cargo hashes workspace crates relative to the workspace
         // root, so the scratch build writes files of the same names, some in place, and a link

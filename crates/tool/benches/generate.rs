@@ -30,7 +30,11 @@ async fn main() {
                 .expect("run manage-db");
             samples.push(start.elapsed());
             let said = String::from_utf8_lossy(&out.stdout);
-            assert!(said.contains("Nothing to generate"), "{said}{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                said.contains("Nothing to generate"),
+                "{said}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         samples.sort();
         let median = samples[RUNS / 2];

@@ -1022,7 +1022,10 @@ async fn check_sees_a_changed_primary_key_and_sqlite_columns_changed_by_a_table_
                     &t,
                     "collection_items",
                     &[
-                        ("\"id\" uuid_text NOT NULL PRIMARY KEY", "\"id\" uuid_text NOT NULL"),
+                        (
+                            "\"id\" uuid_text NOT NULL PRIMARY KEY",
+                            "\"id\" uuid_text NOT NULL",
+                        ),
                         (
                             "ON UPDATE CASCADE )",
                             "ON UPDATE CASCADE, PRIMARY KEY (\"collection_id\", \"document_id\") )",
@@ -1034,8 +1037,14 @@ async fn check_sees_a_changed_primary_key_and_sqlite_columns_changed_by_a_table_
                     &t,
                     "users",
                     &[
-                        ("\"full_name\" varchar NOT NULL", "\"full_name\" text NOT NULL"),
-                        ("\"hashed_password\" varchar NOT NULL", "\"hashed_password\" varchar"),
+                        (
+                            "\"full_name\" varchar NOT NULL",
+                            "\"full_name\" text NOT NULL",
+                        ),
+                        (
+                            "\"hashed_password\" varchar NOT NULL",
+                            "\"hashed_password\" varchar",
+                        ),
                         ("DEFAULT TRUE", ""),
                         (
                             "DEFAULT CURRENT_TIMESTAMP )",
@@ -1096,7 +1105,10 @@ async fn check_sees_a_changed_primary_key_and_sqlite_columns_changed_by_a_table_
         let mut sorted = kinds.clone();
         sorted.sort();
         wanted.sort();
-        assert_eq!(sorted, wanted, "[{n}] nothing else, no false alarm from the rebuild");
+        assert_eq!(
+            sorted, wanted,
+            "[{n}] nothing else, no false alarm from the rebuild"
+        );
         t.finish().await;
     }
 }
@@ -1126,13 +1138,19 @@ async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_ala
     // Alembic's spellings of the same thing are no difference: now() for CURRENT_TIMESTAMP,
     // ix_/_fkey/_key names for the same indexes and keys.
     for false_alarm in ["DEFAULT", "index (", "now()"] {
-        assert!(!r.stdout.contains(false_alarm), "{false_alarm:?} in:\n{}", r.stdout);
+        assert!(
+            !r.stdout.contains(false_alarm),
+            "{false_alarm:?} in:\n{}",
+            r.stdout
+        );
     }
     let json = run(&t.url, &["check", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let mut counts = std::collections::BTreeMap::new();
     for change in v["drift"].as_array().unwrap() {
-        *counts.entry(change["kind"].as_str().unwrap().to_owned()).or_insert(0) += 1;
+        *counts
+            .entry(change["kind"].as_str().unwrap().to_owned())
+            .or_insert(0) += 1;
     }
     // 8 enum columns and the vector; ON UPDATE on all 20 keys (one also ON DELETE); 7 enum types.
     let expected: std::collections::BTreeMap<String, i32> = [

@@ -45,7 +45,11 @@ fn edit_entities(scratch: &ScratchWorkspace) {
     let t = "crates/entity/src/tables/";
     // A column renamed (its data must follow) and one dropped (destructive).
     scratch.edit(&format!("{t}visitor.rs"), "pub notes:", "pub remarks:");
-    scratch.edit(&format!("{t}visitor.rs"), "    pub phone: Option<String>,\n", "");
+    scratch.edit(
+        &format!("{t}visitor.rs"),
+        "    pub phone: Option<String>,\n",
+        "",
+    );
     // Columns added (nullable; required with a default) and an index.
     scratch.edit(
         &format!("{t}datasource.rs"),
@@ -59,11 +63,23 @@ fn edit_entities(scratch: &ScratchWorkspace) {
         "    #[sea_orm(default_value = 0)]\n    pub token_count: i32,",
     );
     // A foreign-key rule changed.
-    scratch.edit(&format!("{t}report.rs"), "on_delete = \"SetNull\"", "on_delete = \"Cascade\"");
+    scratch.edit(
+        &format!("{t}report.rs"),
+        "on_delete = \"SetNull\"",
+        "on_delete = \"Cascade\"",
+    );
     // A type widened.
-    scratch.edit(&format!("{t}job.rs"), "StringLen::N(64))\", indexed", "StringLen::N(128))\", indexed");
+    scratch.edit(
+        &format!("{t}job.rs"),
+        "StringLen::N(64))\", indexed",
+        "StringLen::N(128))\", indexed",
+    );
     // A column made optional, and an index dropped.
-    scratch.edit(&format!("{t}visitor.rs"), "    pub name: String,", "    pub name: Option<String>,");
+    scratch.edit(
+        &format!("{t}visitor.rs"),
+        "    pub name: String,",
+        "    pub name: Option<String>,",
+    );
     scratch.edit(
         &format!("{t}visitor.rs"),
         "#[sea_orm(indexed, default_expr = \"Expr::current_timestamp()\")]\n    pub created_at",
@@ -124,9 +140,23 @@ async fn count(db: &DatabaseConnection, table: &str) -> i64 {
 }
 
 const TABLES: [&str; 17] = [
-    "users", "visitors", "cases", "sessions", "reports", "jobs", "reminders", "agents",
-    "agent_versions", "datasources", "documents", "chunks", "embeddings", "collections",
-    "collection_items", "chat_logs", "pipeline_runs",
+    "users",
+    "visitors",
+    "cases",
+    "sessions",
+    "reports",
+    "jobs",
+    "reminders",
+    "agents",
+    "agent_versions",
+    "datasources",
+    "documents",
+    "chunks",
+    "embeddings",
+    "collections",
+    "collection_items",
+    "chat_logs",
+    "pipeline_runs",
 ];
 
 async fn row_counts(db: &DatabaseConnection) -> Vec<i64> {
@@ -151,7 +181,11 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         None => testkit::sqlite().await,
     };
     let generate = |extra: &[&str]| {
-        let mut args = vec!["generate", "-m", "reshape visitors and datasources, add tags"];
+        let mut args = vec![
+            "generate",
+            "-m",
+            "reshape visitors and datasources, add tags",
+        ];
         args.extend(extra);
         scratch.manage_db(&bin, &generator_db.url, &args)
     };
@@ -175,17 +209,35 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
 
     let made = generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]);
     assert!(made.status.success(), "{}", text(&made));
-    assert!(text(&made).contains("Verified on a scratch"), "{}", text(&made));
+    assert!(
+        text(&made).contains("Verified on a scratch"),
+        "{}",
+        text(&made)
+    );
     let file = registered_migration(&scratch, "_reshape_visitors_and_datasources_add_tags");
     assert!(file.contains("DATA LOSS"), "{file}");
-    assert!(file.contains("column visitors.phone and its values"), "{file}");
-    assert!(file.contains("rename_column(Alias::new(\"notes\"), Alias::new(\"remarks\"))"), "{file}");
+    assert!(
+        file.contains("column visitors.phone and its values"),
+        "{file}"
+    );
+    assert!(
+        file.contains("rename_column(Alias::new(\"notes\"), Alias::new(\"remarks\"))"),
+        "{file}"
+    );
     generator_db.finish().await;
 
     // Nothing left to generate once the new migration is part of the build.
     let bin = scratch.build_manage_db();
-    let again = scratch.manage_db(&bin, &testkit::sqlite().await.url, &["generate", "-m", "add nothing"]);
-    assert!(text(&again).contains("Nothing to generate"), "{}", text(&again));
+    let again = scratch.manage_db(
+        &bin,
+        &testkit::sqlite().await.url,
+        &["generate", "-m", "add nothing"],
+    );
+    assert!(
+        text(&again).contains("Nothing to generate"),
+        "{}",
+        text(&again)
+    );
 
     for t in testkit::databases().await {
         let n = t.name;
@@ -201,7 +253,11 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         assert!(up.status.success(), "[{n}] {}", text(&up));
         let check = run(&["check"]);
         assert_eq!(check.status.code(), Some(0), "[{n}] {}", text(&check));
-        assert_eq!(row_counts(&t.db).await, rows, "[{n}] every row is still there");
+        assert_eq!(
+            row_counts(&t.db).await,
+            rows,
+            "[{n}] every row is still there"
+        );
         assert_eq!(
             one_string(&t.db, "SELECT remarks FROM visitors").await,
             notes,
@@ -224,7 +280,11 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         let original = entity::registry::read_schema(&t.db).await.unwrap();
         let drift = schema_model::diff(&schema, &original);
         assert!(drift.is_empty(), "[{n}] after down: {drift:#?}");
-        assert_eq!(row_counts(&t.db).await, rows, "[{n}] down keeps the rows too");
+        assert_eq!(
+            row_counts(&t.db).await,
+            rows,
+            "[{n}] down keeps the rows too"
+        );
         assert_eq!(
             one_string(&t.db, "SELECT notes FROM visitors").await,
             notes,
@@ -245,7 +305,11 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     let n = t.name;
 
     // A hand-written data migration starts as a registered template that builds as it is.
-    let empty = scratch.manage_db(&bin, &t.url, &["generate", "--empty", "-m", "backfill report titles"]);
+    let empty = scratch.manage_db(
+        &bin,
+        &t.url,
+        &["generate", "--empty", "-m", "backfill report titles"],
+    );
     assert!(empty.status.success(), "[{n}] {}", text(&empty));
     assert!(scratch
         .read("crates/migration/src/migrations/mod.rs")
@@ -269,7 +333,12 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
         .unwrap();
     let said = text(&auto);
     assert!(auto.status.success(), "[{n}] {said}");
-    for step in ["[1/4] check", "[2/4] generate", "[3/4] rebuild", "[4/4] upgrade"] {
+    for step in [
+        "[1/4] check",
+        "[2/4] generate",
+        "[3/4] rebuild",
+        "[4/4] upgrade",
+    ] {
         assert!(said.contains(step), "[{n}] {step:?} in {said}");
     }
     assert!(said.contains("Applied m"), "[{n}] {said}");
@@ -282,22 +351,44 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     assert!(reset.status.success(), "[{n}] {}", text(&reset));
     let refused = scratch.manage_db(&rebuilt, &t.url, &["auto"]);
     assert_eq!(refused.status.code(), Some(1), "[{n}] {}", text(&refused));
-    assert!(text(&refused).contains("manage-db auto --adopt"), "[{n}] {}", text(&refused));
+    assert!(
+        text(&refused).contains("manage-db auto --adopt"),
+        "[{n}] {}",
+        text(&refused)
+    );
     let adopted = scratch.manage_db(&rebuilt, &t.url, &["auto", "--adopt"]);
     assert!(adopted.status.success(), "[{n}] {}", text(&adopted));
-    assert!(text(&adopted).contains("Stamped at"), "[{n}] {}", text(&adopted));
-    assert!(text(&adopted).contains("Nothing to generate"), "[{n}] {}", text(&adopted));
+    assert!(
+        text(&adopted).contains("Stamped at"),
+        "[{n}] {}",
+        text(&adopted)
+    );
+    assert!(
+        text(&adopted).contains("Nothing to generate"),
+        "[{n}] {}",
+        text(&adopted)
+    );
 
     // --against-live plans from the database itself: here a column added by hand.
-    t.exec("ALTER TABLE visitors ADD COLUMN legacy_code VARCHAR(20)").await;
+    t.exec("ALTER TABLE visitors ADD COLUMN legacy_code VARCHAR(20)")
+        .await;
     let live = scratch.manage_db(
         &rebuilt,
         &t.url,
-        &["generate", "--against-live", "--allow-destructive", "-m", "drop legacy code from visitors"],
+        &[
+            "generate",
+            "--against-live",
+            "--allow-destructive",
+            "-m",
+            "drop legacy code from visitors",
+        ],
     );
     assert!(live.status.success(), "[{n}] {}", text(&live));
     let file = registered_migration(&scratch, "_drop_legacy_code_from_visitors");
-    assert!(file.contains("drop_column(Alias::new(\"legacy_code\"))"), "[{n}] {file}");
+    assert!(
+        file.contains("drop_column(Alias::new(\"legacy_code\"))"),
+        "[{n}] {file}"
+    );
     assert!(file.contains("the live database"), "[{n}] {file}");
 
     // Outside a source checkout `auto` is `upgrade`, and says so.

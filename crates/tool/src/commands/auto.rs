@@ -57,7 +57,10 @@ pub async fn run(
                 "the rebuilt manage-db still predates the checkout's sources".into(),
             ));
         }
-        writeln!(out, "      the entities or migrations changed since this manage-db was built")?;
+        writeln!(
+            out,
+            "      the entities or migrations changed since this manage-db was built"
+        )?;
         rebuild(&checkout)?;
         let args: Vec<String> = std::env::args().skip(1).collect();
         return cargo_run(&checkout, cli, url, &args, out);

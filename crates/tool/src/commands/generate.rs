@@ -8,7 +8,9 @@ use crate::ToolError;
 use db_config::DbUrl;
 use migration::{migrate_to_head, BootOptions, MigrationTrait, Migrations};
 use migration_generator::step::StepsMigration;
-use migration_generator::{naming, register, render, GenerateError, MigrationPlan, Options, Rename, Side};
+use migration_generator::{
+    naming, register, render, GenerateError, MigrationPlan, Options, Rename, Side,
+};
 use schema_model::declared;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -171,7 +173,11 @@ pub async fn generate(
             return Err(GenerateError::MeaninglessMessage(String::new()).into());
         };
         let path = write_migration(&checkout, module, &render::empty_file(message))?;
-        writeln!(out, "Wrote {} (registered; fill in up and down)", path.display())?;
+        writeln!(
+            out,
+            "Wrote {} (registered; fill in up and down)",
+            path.display()
+        )?;
         return Ok(Generated { path: Some(path) });
     }
     let mut options = Options {
@@ -226,11 +232,17 @@ async fn generate_on(
     })?;
     let (before, compared_with) = if request.against_live {
         let live = read_without_bookkeeping(&session.db).await?;
-        (live, format!("the live database ({})", session.url.masked()))
+        (
+            live,
+            format!("the live database ({})", session.url.masked()),
+        )
     } else {
         replay(scratch, vec![]).await?;
         let replayed = read_without_bookkeeping(&scratch.db).await?;
-        (replayed, format!("the existing migrations replayed on {backend:?}"))
+        (
+            replayed,
+            format!("the existing migrations replayed on {backend:?}"),
+        )
     };
     let ddl = entity::registry::schema_ddl(backend);
     let after = declared::render(&ddl, flavour).map_err(|e| {
@@ -264,7 +276,15 @@ async fn generate_on(
             plan.changes.join("\n  ")
         )));
     };
-    verify(scratch, &before_side, &after_side, module, &plan, request.against_live).await?;
+    verify(
+        scratch,
+        &before_side,
+        &after_side,
+        module,
+        &plan,
+        request.against_live,
+    )
+    .await?;
     let text = render::migration_file(
         &render::Header {
             message,
@@ -348,7 +368,10 @@ async fn verify(
     };
     let left = migration_generator::plan::differences(&applied_side, after);
     if !left.is_empty() {
-        return Err(unverified("after `up` it still differs from the entities", left));
+        return Err(unverified(
+            "after `up` it still differs from the entities",
+            left,
+        ));
     }
     migration::Runner::new(&migrations, &scratch.db, Default::default())
         .run(
@@ -365,7 +388,10 @@ async fn verify(
     };
     let back = migration_generator::plan::differences(&reverted_side, before);
     if !back.is_empty() {
-        return Err(unverified("after `down` the schema is not what it was", back));
+        return Err(unverified(
+            "after `down` the schema is not what it was",
+            back,
+        ));
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! One module per subcommand. Each writes its report to `out` and returns the exit code.
 
-pub mod check;
 pub mod auto;
+pub mod check;
 pub mod confirm;
 pub mod generate;
 pub mod history;
