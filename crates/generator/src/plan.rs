@@ -90,6 +90,9 @@ pub struct MigrationPlan {
     pub data_loss: Vec<String>,
     /// Indexes added to tables that already exist (PostgreSQL builds them under a write lock).
     pub indexes_on_existing_tables: Vec<String>,
+    /// Drops and adds that may have been renames, planned as drop + add because
+    /// `--allow-destructive` was given without `--rename`: the file and the report say so.
+    pub unconfirmed_renames: Vec<String>,
 }
 
 impl MigrationPlan {
@@ -134,6 +137,7 @@ pub fn plan(
         .collect();
     words.extend(changes.iter().flat_map(report::describe));
     Ok(MigrationPlan {
+        unconfirmed_renames: rename_candidates(&changes),
         up,
         down,
         changes: words,
@@ -293,11 +297,7 @@ fn data_loss(change: &Change) -> Option<String> {
 /// The stops before anything is written: unconfirmed renames, data loss without consent, a
 /// required column existing rows cannot fill, and changes the generator does not write.
 fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateError> {
-    let mut renames: Vec<String> = possible_renames(changes)
-        .into_iter()
-        .map(|(table, old, new)| format!("{table}.{old}={new}"))
-        .collect();
-    renames.extend(possible_table_renames(changes));
+    let renames = rename_candidates(changes);
     if !renames.is_empty() && !options.allow_destructive {
         return Err(GenerateError::PossibleRename(renames));
     }
@@ -337,6 +337,31 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
         }
     }
     Ok(())
+}
+
+/// Drops and adds that may be renames, as `--rename` arguments.
+fn rename_candidates(changes: &[Change]) -> Vec<String> {
+    let mut renames: Vec<String> = possible_renames(changes)
+        .into_iter()
+        .map(|(table, old, new)| format!("{table}.{old}={new}"))
+        .collect();
+    renames.extend(possible_table_renames(changes));
+    renames
+}
+
+/// The drops and adds between the sides that may be renames, once `renames` are applied:
+/// what to ask about before planning.
+pub fn possible_renames_between(
+    before: &Side,
+    after: &Side,
+    renames: &[Rename],
+) -> Result<Vec<String>, GenerateError> {
+    let renamed = apply_renames(before.schema, renames)?;
+    let before = Side {
+        schema: &renamed,
+        ..*before
+    };
+    Ok(rename_candidates(&differences(&before, after)))
 }
 
 /// A dropped and an added table with the same columns: perhaps one table renamed.

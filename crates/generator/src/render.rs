@@ -38,6 +38,11 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
         "DATA LOSS (generated with --allow-destructive): `up` destroys",
         &plan.data_loss,
     ));
+    doc.push_str(&comment_list(
+        "Dropped and added, NOT renamed (a rename would keep the data: generate again with \
+         --rename OLD=NEW):",
+        &plan.unconfirmed_renames,
+    ));
     if !plan.indexes_on_existing_tables.is_empty() {
         doc.push_str(&comment_list(
             "Indexes on tables that already hold rows. PostgreSQL blocks writes to the table while \

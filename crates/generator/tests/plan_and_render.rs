@@ -157,11 +157,17 @@ fn a_dropped_and_an_added_column_of_one_type_is_asked_about_not_guessed() {
         "{err}"
     );
 
+    // Consent to lose data plans drop + add, and the file says it was not taken as a rename.
+    let dropped = plan_between(&[users()], &[renamed.clone()], &destructive()).unwrap();
+    assert_eq!(dropped.unconfirmed_renames, ["users.notes=remarks"]);
+    assert!(rendered("reshape users", &dropped).contains("NOT renamed"));
+
     let options = Options {
         renames: vec![Rename::parse("users.notes=remarks").unwrap()],
         ..Options::default()
     };
     let plan = plan_between(&[users()], &[renamed], &options).unwrap();
+    assert!(plan.unconfirmed_renames.is_empty());
     assert_eq!(
         plan.up,
         [Step::RenameColumn {

@@ -1162,3 +1162,35 @@ async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_ala
     assert_eq!(counts, expected);
     t.finish().await;
 }
+
+#[test]
+fn generate_needs_a_checkout_and_a_message_that_says_something() {
+    let db = format!("sqlite://{}/g.db?mode=rwc", workdir().display());
+    let elsewhere = run_in(
+        &workdir(),
+        &[("DATABASE_URL", &db)],
+        &["generate", "-m", "add nickname"],
+    );
+    expect(
+        &elsewhere,
+        1,
+        "run it from the workspace",
+        "outside a checkout",
+    );
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for message in ["wip", "update", "fix!"] {
+        let vague = run_in(
+            checkout,
+            &[("DATABASE_URL", &db)],
+            &["generate", "-m", message],
+        );
+        expect(&vague, 1, "does not say what the migration does", message);
+        assert!(
+            vague
+                .stderr
+                .contains("-m \"add description to datasources\""),
+            "{}",
+            vague.stderr
+        );
+    }
+}

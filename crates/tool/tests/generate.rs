@@ -108,6 +108,34 @@ fn text(out: &std::process::Output) -> String {
     )
 }
 
+/// Runs `bin args…` with a terminal as its stdin (util-linux `script`), typing `input`.
+/// `None` where `script` is not installed.
+fn answer_at_a_terminal(
+    input: &str,
+    bin: &std::path::Path,
+    dir: &std::path::Path,
+    url: &str,
+    args: &[&str],
+) -> Option<std::process::Output> {
+    use std::io::Write;
+    let command = std::iter::once(bin.display().to_string())
+        .chain(args.iter().map(|a| format!("'{a}'")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(input.as_bytes()).ok()?;
+    Some(child.wait_with_output().expect("script"))
+}
+
 /// The text of the migration registered under a name ending in `slug`.
 fn registered_migration(scratch: &ScratchWorkspace, slug: &str) -> String {
     let module = scratch
@@ -207,8 +235,31 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
     );
     assert_eq!(scratch.read(mod_rs), registered, "nothing registered");
 
-    let made = generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]);
+    // At a terminal the rename is asked about, whatever the flags: answered "y" here.
+    let made = match answer_at_a_terminal(
+        "y\n",
+        &bin,
+        &scratch.root,
+        &generator_db.url,
+        &[
+            "generate",
+            "-m",
+            "reshape visitors and datasources, add tags",
+            "--allow-destructive",
+        ],
+    ) {
+        Some(made) => {
+            assert!(
+                text(&made).contains("Is visitors.notes=remarks a rename (keeps the data)?"),
+                "{}",
+                text(&made)
+            );
+            made
+        }
+        None => generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]),
+    };
     assert!(made.status.success(), "{}", text(&made));
+    assert!(!text(&made).contains("NOT A RENAME"), "{}", text(&made));
     assert!(
         text(&made).contains("Verified on a scratch"),
         "{}",

@@ -14,6 +14,7 @@ use migration_generator::{
 use schema_model::declared;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use tracing::Instrument;
 
 /// Where this tool writes migrations, relative to the workspace root.
 const MIGRATIONS_DIR: &str = "crates/migration/src/migrations";
@@ -121,35 +122,22 @@ fn write_migration(checkout: &Path, module: &str, text: &str) -> Result<PathBuf,
     Ok(path)
 }
 
-/// Asks, at a terminal, whether each possible rename is one. `None` without a terminal.
-fn ask_renames(candidates: &[String]) -> Result<Option<Vec<Rename>>, ToolError> {
-    let mut answers = Vec::new();
+/// At a terminal, asks about each drop and add that may be a rename (whatever the flags: a
+/// rename is never turned into drop + add without a word). Without one, `plan` decides: it
+/// stops, or with `--allow-destructive` drops and adds and says so.
+fn ask_renames(before: &Side, after: &Side, options: &mut Options) -> Result<(), ToolError> {
+    let candidates =
+        migration_generator::plan::possible_renames_between(before, after, &options.renames)?;
     for candidate in candidates {
-        match super::confirm::ask(&format!("Is {candidate} a rename (keeps the data)?"))? {
-            None => return Ok(None),
-            Some(true) => answers.extend(Rename::parse(candidate)),
+        match super::confirm::ask(&format!(
+            "Is {candidate} a rename (keeps the data)? No drops the old one and adds the new one."
+        ))? {
+            None => return Ok(()),
+            Some(true) => options.renames.extend(Rename::parse(&candidate)),
             Some(false) => {}
         }
     }
-    Ok(Some(answers))
-}
-
-/// Plans, asking about renames at a terminal.
-fn plan_interactively(
-    before: &Side,
-    after: &Side,
-    options: &mut Options,
-) -> Result<MigrationPlan, ToolError> {
-    match migration_generator::plan(before, after, options) {
-        Err(GenerateError::PossibleRename(candidates)) => match ask_renames(&candidates)? {
-            Some(answers) if !answers.is_empty() => {
-                options.renames.extend(answers);
-                plan_interactively(before, after, options)
-            }
-            _ => Err(GenerateError::PossibleRename(candidates).into()),
-        },
-        other => Ok(other?),
-    }
+    Ok(())
 }
 
 /// The result of `generate`: the file written, if any.
@@ -260,7 +248,8 @@ async fn generate_on(
         ddl: Some(&ddl),
         flavour,
     };
-    let plan = plan_interactively(&before_side, &after_side, options)?;
+    ask_renames(&before_side, &after_side, options)?;
+    let plan = migration_generator::plan(&before_side, &after_side, options)?;
     tracing::debug!(up = ?plan.up, down = ?plan.down, "planned");
     if plan.is_empty() {
         writeln!(
@@ -300,12 +289,23 @@ async fn generate_on(
     for lost in &plan.data_loss {
         writeln!(out, "  DATA LOSS: {lost}")?;
     }
+    for candidate in &plan.unconfirmed_renames {
+        writeln!(
+            out,
+            "  NOT A RENAME: {candidate} was planned as drop + add (--rename {candidate} keeps the data)"
+        )?;
+    }
     writeln!(
         out,
         "Verified on a scratch {backend:?} database: applied, matched the entities, reverted.\n\
          Next: review the file, then `cargo run -p manage-db -- upgrade`."
     )?;
     Ok(Generated { path: Some(path) })
+}
+
+/// So that the runner's log lines about the scratch database say so.
+fn scratch_span() -> tracing::Span {
+    tracing::info_span!("scratch_database")
 }
 
 /// Migrates the scratch database through this build's migrations plus `extra`, with the real
@@ -317,7 +317,9 @@ async fn replay(
     let mut all = <migration::Migrator as migration::MigratorTrait>::migrations();
     all.extend(extra);
     let migrations = Migrations::new(all)?;
-    migrate_to_head(&migrations, &scratch.db, &BootOptions::default()).await?;
+    migrate_to_head(&migrations, &scratch.db, &BootOptions::default())
+        .instrument(scratch_span())
+        .await?;
     Ok(migrations)
 }
 
@@ -344,7 +346,9 @@ async fn verify(
             down: vec![],
         };
         let migrations = Migrations::new(vec![Box::new(copy), Box::new(new)])?;
-        migrate_to_head(&migrations, &scratch.db, &BootOptions::default()).await?;
+        migrate_to_head(&migrations, &scratch.db, &BootOptions::default())
+            .instrument(scratch_span())
+            .await?;
         migrations
     } else {
         replay(scratch, vec![Box::new(new)]).await?
@@ -380,6 +384,7 @@ async fn verify(
             },
             None,
         )
+        .instrument(scratch_span())
         .await?;
     let reverted = read_without_bookkeeping(&scratch.db).await?;
     let reverted_side = Side {
