@@ -15,7 +15,7 @@ pub mod render;
 pub mod spec;
 pub mod step;
 
-pub use plan::{plan, MigrationPlan, Options, Rename};
+pub use plan::{plan, Backfill, MigrationPlan, Options, Rename};
 pub use spec::Side;
 pub use step::Step;
 
@@ -40,9 +40,9 @@ pub enum GenerateError {
 
     #[error(
         "{table}.{column} is added NOT NULL with no default, and existing rows need a value\n  \
-         hint: nothing was written; give the field a default \
-         (`#[sea_orm(default_value = …)]` or `default_expr`), or make it `Option<…>`, generate, \
-         fill it with a data migration (`manage-db generate --empty`), then make it required"
+         hint: nothing was written; fill the rows already there with \
+         --backfill {table}.{column}=VALUE (e.g. 0, true or 'unknown'), or give the field a \
+         default (`#[sea_orm(default_value = …)]` or `default_expr`), or make it `Option<…>`"
     )]
     RequiredWithoutDefault { table: String, column: String },
 

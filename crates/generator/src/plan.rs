@@ -6,6 +6,7 @@ use crate::spec::{ColumnSpec, Side, TableSpec};
 use crate::step::Step;
 use crate::GenerateError;
 use schema_model::{diff, possible_renames, report, Change, Schema};
+use sea_orm::sea_query::Expr;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A rename the user confirmed: `table.old=new` or `old_table=new_table`.
@@ -73,9 +74,52 @@ impl std::fmt::Display for Rename {
     }
 }
 
+/// The value a required column added without a default gets in the rows already there:
+/// `table.column=VALUE`, VALUE an integer, `true`/`false`, or text (quoted or not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Backfill {
+    pub table: String,
+    pub column: String,
+    pub value: Expr,
+}
+
+impl Backfill {
+    pub fn parse(text: &str) -> Option<Backfill> {
+        let (place, value) = text.split_once('=')?;
+        let (table, column) = place.trim().split_once('.')?;
+        if table.is_empty() || column.is_empty() || column.contains('.') {
+            return None;
+        }
+        let value = value.trim();
+        let value = match value {
+            "true" => Expr::val(true),
+            "false" => Expr::val(false),
+            _ => match value.parse::<i64>() {
+                Ok(n) => Expr::val(n),
+                Err(_) => Expr::val(
+                    value
+                        .strip_prefix('\'')
+                        .and_then(|v| v.strip_suffix('\''))
+                        .unwrap_or(value),
+                ),
+            },
+        };
+        Some(Backfill {
+            table: table.into(),
+            column: column.into(),
+            value,
+        })
+    }
+
+    fn is_for(&self, table: &str, column: &str) -> bool {
+        self.table == table && self.column == column
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub renames: Vec<Rename>,
+    pub backfills: Vec<Backfill>,
     pub allow_destructive: bool,
 }
 
@@ -115,10 +159,10 @@ pub fn plan(
     let changes = differences(&before_renamed, after);
     check_safety(&changes, options)?;
     let mut up: Vec<Step> = options.renames.iter().map(rename_step).collect();
-    up.extend(steps(&before_renamed, after, &changes)?);
+    up.extend(steps(&before_renamed, after, &changes, &options.backfills)?);
 
     let reverse: Vec<Change> = changes.iter().map(Change::reverse).collect();
-    let mut down = steps(after, &before_renamed, &reverse)?;
+    let mut down = steps(after, &before_renamed, &reverse, &[])?;
     down.extend(
         options
             .renames
@@ -307,7 +351,14 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
     }
     for change in changes {
         match change {
-            Change::AddColumn { table, column } if !column.nullable && column.default.is_none() => {
+            Change::AddColumn { table, column }
+                if !column.nullable
+                    && column.default.is_none()
+                    && !options
+                        .backfills
+                        .iter()
+                        .any(|b| b.is_for(table, &column.name)) =>
+            {
                 return Err(GenerateError::RequiredWithoutDefault {
                     table: table.clone(),
                     column: column.name.clone(),
@@ -364,6 +415,36 @@ pub fn possible_renames_between(
     Ok(rename_candidates(&differences(&before, after)))
 }
 
+/// Required columns the change adds without a default and without a backfill, as
+/// `table.column`: what to ask a value for before planning.
+pub fn unfilled_required_columns(
+    before: &Side,
+    after: &Side,
+    options: &Options,
+) -> Result<Vec<String>, GenerateError> {
+    let renamed = apply_renames(before.schema, &options.renames)?;
+    let before = Side {
+        schema: &renamed,
+        ..*before
+    };
+    Ok(differences(&before, after)
+        .iter()
+        .filter_map(|c| match c {
+            Change::AddColumn { table, column }
+                if !column.nullable
+                    && column.default.is_none()
+                    && !options
+                        .backfills
+                        .iter()
+                        .any(|b| b.is_for(table, &column.name)) =>
+            {
+                Some(format!("{table}.{}", column.name))
+            }
+            _ => None,
+        })
+        .collect())
+}
+
 /// A dropped and an added table with the same columns: perhaps one table renamed.
 fn possible_table_renames(changes: &[Change]) -> Vec<String> {
     let shape = |t: &schema_model::Table| -> BTreeSet<(String, String)> {
@@ -417,7 +498,12 @@ fn referenced_first(tables: Vec<TableSpec>) -> Vec<TableSpec> {
 }
 
 /// The steps that make `to` from `from`, given the changes between them.
-fn steps(from: &Side, to: &Side, changes: &[Change]) -> Result<Vec<Step>, GenerateError> {
+fn steps(
+    from: &Side,
+    to: &Side,
+    changes: &[Change],
+    backfills: &[Backfill],
+) -> Result<Vec<Step>, GenerateError> {
     let mut created = Vec::new();
     let mut dropped = Vec::new();
     let mut altered: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
@@ -453,7 +539,13 @@ fn steps(from: &Side, to: &Side, changes: &[Change]) -> Result<Vec<Step>, Genera
     .map(|t| t.name)
     .collect();
     for table in order {
-        out.extend(table_steps(from, to, &table, &altered[table.as_str()])?);
+        out.extend(table_steps(
+            from,
+            to,
+            &table,
+            &altered[table.as_str()],
+            backfills,
+        )?);
     }
     let mut dropped = referenced_first(dropped);
     dropped.reverse();
@@ -468,7 +560,10 @@ fn table_steps(
     to: &Side,
     table: &str,
     changes: &[&Change],
+    backfills: &[Backfill],
 ) -> Result<Vec<Step>, GenerateError> {
+    let mut backfilled = Vec::new();
+    let mut drop_defaults = Vec::new();
     let mut drop_keys = Vec::new();
     let mut drop_indexes = Vec::new();
     let mut add_columns = Vec::new();
@@ -478,10 +573,25 @@ fn table_steps(
     let mut add_keys = Vec::new();
     for change in changes {
         match change {
-            Change::AddColumn { column, .. } => add_columns.push(Step::AddColumn {
-                table: table.into(),
-                column: to.column(table, &column.name)?,
-            }),
+            Change::AddColumn { column, .. } => {
+                let mut added = to.column(table, &column.name)?;
+                if let Some(fill) = backfills.iter().find(|b| b.is_for(table, &column.name)) {
+                    // Added with the value as its default, which then goes again.
+                    added.default = Some(fill.value.clone());
+                    backfilled.push(Step::AddColumn {
+                        table: table.into(),
+                        column: added.clone(),
+                    });
+                    drop_defaults.push(Step::DropDefault {
+                        table: table.into(),
+                        column: column.name.clone(),
+                    });
+                }
+                add_columns.push(Step::AddColumn {
+                    table: table.into(),
+                    column: added,
+                })
+            }
             Change::DropColumn { column, .. } => drop_columns.push(Step::DropColumn {
                 table: table.into(),
                 column: column.name.clone(),
@@ -530,11 +640,13 @@ fn table_steps(
     let in_place = alter_columns.is_empty()
         && drop_columns.is_empty()
         && drop_keys.is_empty()
-        && add_keys.is_empty();
+        && add_keys.is_empty()
+        && backfilled.is_empty();
     let mut everywhere = Vec::new();
     everywhere.extend(drop_keys);
     everywhere.extend(drop_indexes);
     everywhere.extend(add_columns);
+    everywhere.extend(drop_defaults);
     everywhere.extend(alter_columns);
     everywhere.extend(drop_columns);
     everywhere.extend(add_indexes);
@@ -544,17 +656,21 @@ fn table_steps(
     }
     let rebuilt = to.table(table)?;
     let kept = from.schema.tables.get(table);
+    let filled = |name: &str| backfills.iter().any(|b| b.is_for(table, name));
     let copy = rebuilt
         .columns
         .iter()
-        .filter(|c| kept.is_some_and(|t| t.column(&c.name).is_some()))
+        .filter(|c| kept.is_some_and(|t| t.column(&c.name).is_some()) || filled(&c.name))
         .map(|c| (c.name.clone(), c.name.clone()))
         .collect();
+    // Backfilled columns are added first, so that the rebuild copies their values.
+    let mut sqlite = backfilled;
+    sqlite.push(Step::Rebuild {
+        table: rebuilt,
+        copy,
+    });
     Ok(vec![Step::PerBackend {
-        sqlite: vec![Step::Rebuild {
-            table: rebuilt,
-            copy,
-        }],
+        sqlite,
         other: everywhere,
     }])
 }

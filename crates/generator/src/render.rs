@@ -78,7 +78,10 @@ pub fn empty_file(message: &str) -> String {
 
 fn needs_helpers(step: &Step) -> bool {
     match step {
-        Step::CreateIndex { .. } | Step::Rebuild { .. } | Step::PerBackend { .. } => true,
+        Step::CreateIndex { .. }
+        | Step::Rebuild { .. }
+        | Step::PerBackend { .. }
+        | Step::DropDefault { .. } => true,
         Step::AlterColumn { drop_default, .. } => *drop_default,
         _ => false,
     }

@@ -37,6 +37,11 @@ pub enum Step {
         column: ColumnSpec,
         drop_default: bool,
     },
+    /// PostgreSQL and MySQL: the default that filled a new required column goes again.
+    DropDefault {
+        table: String,
+        column: String,
+    },
     /// On a table that already exists: skipped when an index of that name is there, so that it
     /// can be built beforehand with `CREATE INDEX CONCURRENTLY`.
     CreateIndex {
@@ -347,6 +352,9 @@ impl Step {
                     schema_change::drop_default(manager, table, &column.name).await?;
                 }
             }
+            Step::DropDefault { table, column } => {
+                schema_change::drop_default(manager, table, column).await?
+            }
             Step::CreateIndex { table, index: i } => {
                 schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
                     .await?
@@ -437,6 +445,9 @@ impl Step {
                     );
                 }
                 code
+            }
+            Step::DropDefault { table, column } => {
+                format!("{indent}drop_default(manager, {table:?}, {column:?}).await?;\n")
             }
             Step::CreateIndex { table, index: i } => format!(
                 "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",

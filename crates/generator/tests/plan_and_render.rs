@@ -122,6 +122,23 @@ fn a_required_column_without_a_default_is_refused_with_what_to_do() {
         }
     );
     assert!(err.to_string().contains("default_value"), "{err}");
+    // A backfill fills the rows already there, through a default that goes again.
+    let options = Options {
+        backfills: vec![migration_generator::Backfill::parse("users.age=18").unwrap()],
+        ..Options::default()
+    };
+    let after = with_column(
+        users(),
+        ColumnDef::new(Alias::new("age"))
+            .integer()
+            .not_null()
+            .to_owned(),
+    );
+    let plan = plan_between(&[users()], &[after], &options).unwrap();
+    golden(
+        "backfilled_required_column",
+        &rendered("add age to users", &plan),
+    );
     // With a default, existing rows get it: planned.
     let after = with_column(
         users(),
@@ -218,6 +235,18 @@ fn a_rename_of_something_that_is_not_there_is_refused() {
     let err = plan_between(&[users()], &[users()], &options).unwrap_err();
     assert_eq!(err, GenerateError::UnknownRename("users.nope=yes".into()));
     assert_eq!(Rename::parse("users.a.b=c"), None);
+    use migration_generator::Backfill;
+    let text = Backfill::parse("users.note='it is'").unwrap();
+    assert_eq!(text.value, Expr::val("it is"));
+    assert_eq!(
+        Backfill::parse("users.ok=true").unwrap().value,
+        Expr::val(true)
+    );
+    assert_eq!(
+        Backfill::parse("users.n=-3").unwrap().value,
+        Expr::val(-3i64)
+    );
+    assert_eq!(Backfill::parse("age=3"), None);
     assert_eq!(Rename::parse("=c"), None);
 }
 

@@ -124,6 +124,10 @@ pub enum Command {
         /// `old_table=new_table`. Repeatable.
         #[arg(long = "rename", value_name = "OLD=NEW")]
         renames: Vec<String>,
+        /// The value a required column added without a default gets in the rows already
+        /// there: `table.column=VALUE` (e.g. 0, true or 'unknown'). Repeatable.
+        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
+        backfills: Vec<String>,
         /// Allow drops and narrowing type changes; the file names the data they destroy.
         #[arg(long)]
         allow_destructive: bool,
@@ -141,6 +145,9 @@ pub enum Command {
         /// As for `generate`.
         #[arg(long = "rename", value_name = "OLD=NEW")]
         renames: Vec<String>,
+        /// As for `generate`.
+        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
+        backfills: Vec<String>,
         /// As for `generate`.
         #[arg(long)]
         allow_destructive: bool,

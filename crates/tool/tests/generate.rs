@@ -50,6 +50,12 @@ fn edit_entities(scratch: &ScratchWorkspace) {
         "    pub phone: Option<String>,\n",
         "",
     );
+    // A required column with no default: the rows already there need a value.
+    scratch.edit(
+        &format!("{t}visitor.rs"),
+        "    pub email: Option<String>,\n",
+        "    pub email: Option<String>,\n    #[sea_orm(column_type = \"String(StringLen::N(40))\")]\n    pub source: String,\n",
+    );
     // Columns added (nullable; required with a default) and an index.
     scratch.edit(
         &format!("{t}datasource.rs"),
@@ -233,11 +239,19 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         "{}",
         text(&stop)
     );
+    let stop = generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]);
+    assert_eq!(stop.status.code(), Some(1), "{}", text(&stop));
+    assert!(
+        text(&stop).contains("--backfill visitors.source=VALUE"),
+        "{}",
+        text(&stop)
+    );
     assert_eq!(scratch.read(mod_rs), registered, "nothing registered");
 
-    // At a terminal the rename is asked about, whatever the flags: answered "y" here.
+    // At a terminal the rename is asked about, whatever the flags, and the value for the
+    // required column: answered here.
     let made = match answer_at_a_terminal(
-        "y\n",
+        "y\n'walk-in'\n",
         &bin,
         &scratch.root,
         &generator_db.url,
@@ -256,7 +270,13 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
             );
             made
         }
-        None => generate(&["--rename", "visitors.notes=remarks", "--allow-destructive"]),
+        None => generate(&[
+            "--rename",
+            "visitors.notes=remarks",
+            "--backfill",
+            "visitors.source='walk-in'",
+            "--allow-destructive",
+        ]),
     };
     assert!(made.status.success(), "{}", text(&made));
     assert!(!text(&made).contains("NOT A RENAME"), "{}", text(&made));
@@ -315,6 +335,13 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
             "[{n}] the renamed column kept its data"
         );
         assert_eq!(count(&t.db, "tags").await, 0, "[{n}]");
+        assert_eq!(
+            one_string(&t.db, "SELECT source FROM visitors")
+                .await
+                .as_deref(),
+            Some("walk-in"),
+            "[{n}] the backfill filled the rows already there"
+        );
         assert_eq!(
             count(&t.db, "datasources WHERE priority = 0").await,
             count(&t.db, "datasources").await,

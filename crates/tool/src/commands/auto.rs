@@ -13,6 +13,7 @@ use std::process::Command;
 pub struct Request<'a> {
     pub message: Option<&'a str>,
     pub renames: &'a [String],
+    pub backfills: &'a [String],
     pub allow_destructive: bool,
     pub adopt: bool,
 }
@@ -74,6 +75,7 @@ pub async fn run(
             message: request.message,
             empty: false,
             renames: request.renames,
+            backfills: request.backfills,
             allow_destructive: request.allow_destructive,
             against_live: false,
         },

@@ -27,17 +27,20 @@ pub fn confirm(what: &str, yes: bool) -> Result<(), ToolError> {
 
 /// A yes/no question at the terminal; `None` when there is no terminal to ask on.
 pub fn ask(question: &str) -> Result<Option<bool>, ToolError> {
+    Ok(ask_line(&format!("{question} [y/N]"))?
+        .map(|answer| matches!(answer.to_ascii_lowercase().as_str(), "y" | "yes")))
+}
+
+/// A question answered with a line at the terminal (trimmed); `None` without a terminal.
+pub fn ask_line(question: &str) -> Result<Option<String>, ToolError> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         return Ok(None);
     }
     let mut stderr = std::io::stderr();
-    write!(stderr, "{question} [y/N] ")?;
+    write!(stderr, "{question} ")?;
     stderr.flush()?;
     let mut answer = String::new();
     stdin.lock().read_line(&mut answer)?;
-    Ok(Some(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    )))
+    Ok(Some(answer.trim().to_owned()))
 }

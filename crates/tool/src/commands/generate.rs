@@ -9,7 +9,7 @@ use db_config::DbUrl;
 use migration::{migrate_to_head, BootOptions, MigrationTrait, Migrations};
 use migration_generator::step::StepsMigration;
 use migration_generator::{
-    naming, register, render, GenerateError, MigrationPlan, Options, Rename, Side,
+    naming, register, render, Backfill, GenerateError, MigrationPlan, Options, Rename, Side,
 };
 use schema_model::declared;
 use std::io::Write;
@@ -25,6 +25,7 @@ pub struct Request<'a> {
     pub message: Option<&'a str>,
     pub empty: bool,
     pub renames: &'a [String],
+    pub backfills: &'a [String],
     pub allow_destructive: bool,
     pub against_live: bool,
 }
@@ -126,15 +127,42 @@ fn write_migration(checkout: &Path, module: &str, text: &str) -> Result<PathBuf,
 /// rename is never turned into drop + add without a word). Without one, `plan` decides: it
 /// stops, or with `--allow-destructive` drops and adds and says so.
 fn ask_renames(before: &Side, after: &Side, options: &mut Options) -> Result<(), ToolError> {
-    let candidates =
-        migration_generator::plan::possible_renames_between(before, after, &options.renames)?;
-    for candidate in candidates {
+    let mut declined: Vec<String> = Vec::new();
+    loop {
+        // Asked again after each yes: a column renamed is no longer a candidate for another.
+        let candidates =
+            migration_generator::plan::possible_renames_between(before, after, &options.renames)?;
+        let Some(candidate) = candidates.into_iter().find(|c| !declined.contains(c)) else {
+            return Ok(());
+        };
         match super::confirm::ask(&format!(
             "Is {candidate} a rename (keeps the data)? No drops the old one and adds the new one."
         ))? {
             None => return Ok(()),
-            Some(true) => options.renames.extend(Rename::parse(&candidate)),
-            Some(false) => {}
+            Some(true) => match Rename::parse(&candidate) {
+                Some(rename) => options.renames.push(rename),
+                None => declined.push(candidate),
+            },
+            Some(false) => declined.push(candidate),
+        }
+    }
+}
+
+/// At a terminal, asks the value existing rows get for each required column added without a
+/// default. An empty answer (or no terminal) leaves `plan` to stop and say what to do.
+fn ask_backfills(before: &Side, after: &Side, options: &mut Options) -> Result<(), ToolError> {
+    for column in migration_generator::plan::unfilled_required_columns(before, after, options)? {
+        let question = format!(
+            "{column} is added NOT NULL with no default. Value for the rows already there \
+             (e.g. 0, true or 'unknown'; empty to stop):"
+        );
+        match super::confirm::ask_line(&question)? {
+            Some(value) if !value.is_empty() => {
+                options
+                    .backfills
+                    .extend(Backfill::parse(&format!("{column}={value}")));
+            }
+            _ => return Ok(()),
         }
     }
     Ok(())
@@ -176,6 +204,17 @@ pub async fn generate(
                 Rename::parse(r).ok_or_else(|| {
                     ToolError::Refused(format!(
                         "--rename {r}: expected table.old_column=new_column or old_table=new_table"
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        backfills: request
+            .backfills
+            .iter()
+            .map(|b| {
+                Backfill::parse(b).ok_or_else(|| {
+                    ToolError::Refused(format!(
+                        "--backfill {b}: expected table.column=VALUE, e.g. users.age=0"
                     ))
                 })
             })
@@ -249,6 +288,7 @@ async fn generate_on(
         flavour,
     };
     ask_renames(&before_side, &after_side, options)?;
+    ask_backfills(&before_side, &after_side, options)?;
     let plan = migration_generator::plan(&before_side, &after_side, options)?;
     tracing::debug!(up = ?plan.up, down = ?plan.down, "planned");
     if plan.is_empty() {

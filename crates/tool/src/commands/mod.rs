@@ -29,6 +29,7 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             message,
             empty,
             renames,
+            backfills,
             allow_destructive,
             against_live,
         } => {
@@ -36,6 +37,7 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 message: Some(message),
                 empty: *empty,
                 renames,
+                backfills,
                 allow_destructive: *allow_destructive,
                 against_live: *against_live,
             };
@@ -47,12 +49,14 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Auto {
             message,
             renames,
+            backfills,
             allow_destructive,
             adopt,
         } => {
             let request = auto::Request {
                 message: message.as_deref(),
                 renames,
+                backfills,
                 allow_destructive: *allow_destructive,
                 adopt: *adopt,
             };
