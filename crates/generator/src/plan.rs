@@ -364,12 +364,6 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
                     column: column.name.clone(),
                 })
             }
-            Change::AlterPrimaryKey { table, .. } => {
-                return Err(GenerateError::Unsupported {
-                    place: table.clone(),
-                    what: "a primary key change".into(),
-                })
-            }
             Change::AddCheck { table, .. } | Change::DropCheck { table, .. } => {
                 return Err(GenerateError::Unsupported {
                     place: table.clone(),
@@ -571,6 +565,7 @@ fn table_steps(
     let mut drop_columns = Vec::new();
     let mut add_indexes = Vec::new();
     let mut add_keys = Vec::new();
+    let mut primary_key = Vec::new();
     for change in changes {
         match change {
             Change::AddColumn { column, .. } => {
@@ -604,6 +599,12 @@ fn table_steps(
                     table: table.into(),
                     column,
                     drop_default: old.default.is_some() && new.default.is_none(),
+                })
+            }
+            Change::AlterPrimaryKey { to: columns, .. } => {
+                primary_key.push(Step::ReplacePrimaryKey {
+                    table: table.into(),
+                    columns: columns.clone(),
                 })
             }
             Change::AddIndex { index, .. } => add_indexes.push(Step::CreateIndex {
@@ -641,6 +642,7 @@ fn table_steps(
         && drop_columns.is_empty()
         && drop_keys.is_empty()
         && add_keys.is_empty()
+        && primary_key.is_empty()
         && backfilled.is_empty();
     let mut everywhere = Vec::new();
     everywhere.extend(drop_keys);
@@ -648,6 +650,7 @@ fn table_steps(
     everywhere.extend(add_columns);
     everywhere.extend(drop_defaults);
     everywhere.extend(alter_columns);
+    everywhere.extend(primary_key);
     everywhere.extend(drop_columns);
     everywhere.extend(add_indexes);
     everywhere.extend(add_keys);

@@ -81,7 +81,8 @@ fn needs_helpers(step: &Step) -> bool {
         Step::CreateIndex { .. }
         | Step::Rebuild { .. }
         | Step::PerBackend { .. }
-        | Step::DropDefault { .. } => true,
+        | Step::DropDefault { .. }
+        | Step::ReplacePrimaryKey { .. } => true,
         Step::AlterColumn { drop_default, .. } => *drop_default,
         _ => false,
     }

@@ -37,6 +37,11 @@ pub enum Step {
         column: ColumnSpec,
         drop_default: bool,
     },
+    /// PostgreSQL and MySQL: another primary key.
+    ReplacePrimaryKey {
+        table: String,
+        columns: Vec<String>,
+    },
     /// PostgreSQL and MySQL: the default that filled a new required column goes again.
     DropDefault {
         table: String,
@@ -355,6 +360,10 @@ impl Step {
             Step::DropDefault { table, column } => {
                 schema_change::drop_default(manager, table, column).await?
             }
+            Step::ReplacePrimaryKey { table, columns } => {
+                let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+                schema_change::replace_primary_key(manager, table, &columns).await?
+            }
             Step::CreateIndex { table, index: i } => {
                 schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
                     .await?
@@ -448,6 +457,9 @@ impl Step {
             }
             Step::DropDefault { table, column } => {
                 format!("{indent}drop_default(manager, {table:?}, {column:?}).await?;\n")
+            }
+            Step::ReplacePrimaryKey { table, columns } => {
+                format!("{indent}replace_primary_key(manager, {table:?}, &{columns:?}).await?;\n")
             }
             Step::CreateIndex { table, index: i } => format!(
                 "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",

@@ -123,6 +123,48 @@ async fn index_exists(manager: &SchemaManager<'_>, table: &str, name: &str) -> R
     })
 }
 
+/// Makes `columns` the primary key of `table` (PostgreSQL and MySQL; SQLite rebuilds the
+/// table instead). PostgreSQL's constraint is found by its table, whatever its name.
+pub async fn replace_primary_key(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    let backend = manager.get_database_backend();
+    let quote = |name: &str| match backend {
+        DbBackend::MySql => format!("`{}`", name.replace('`', "``")),
+        _ => format!("\"{}\"", name.replace('"', "\"\"")),
+    };
+    let key: Vec<String> = columns.iter().map(|c| quote(c)).collect();
+    let drop = match backend {
+        DbBackend::Postgres => {
+            let name = manager
+                .get_connection()
+                .query_one_raw(Statement::from_sql_and_values(
+                    backend,
+                    "SELECT conname::text AS name FROM pg_constraint \
+                     WHERE conrelid = to_regclass($1) AND contype = 'p'",
+                    [quote(table).into()],
+                ))
+                .await?
+                .map(|r| r.try_get::<String>("", "name"))
+                .transpose()?
+                .unwrap_or_else(|| format!("{table}_pkey"));
+            format!("DROP CONSTRAINT {}", quote(&name))
+        }
+        _ => "DROP PRIMARY KEY".to_owned(),
+    };
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} {drop}, ADD PRIMARY KEY ({})",
+            quote(table),
+            key.join(", ")
+        ))
+        .await?;
+    Ok(())
+}
+
 /// Removes a column's default (PostgreSQL and MySQL; SQLite rebuilds the table instead).
 pub async fn drop_default(
     manager: &SchemaManager<'_>,
