@@ -114,12 +114,19 @@ fn write_migration(checkout: &Path, module: &str, text: &str) -> Result<PathBuf,
     let path = dir.join(format!("{module}.rs"));
     std::fs::write(&path, text)?;
     std::fs::write(&mod_rs, registered)?;
-    // Formatting is a courtesy: the renderer already writes rustfmt's layout for short lines.
-    let _ = std::process::Command::new("rustfmt")
+    // The renderer lays out statements as rustfmt does; rustfmt then wraps the long lines.
+    let formatted = std::process::Command::new("rustfmt")
         .args(["--edition", "2021"])
         .arg(&path)
         .stderr(std::process::Stdio::null())
-        .status();
+        .status()
+        .is_ok_and(|s| s.success());
+    if !formatted {
+        tracing::warn!(
+            file = %path.display(),
+            "rustfmt is not available: the file compiles but keeps some long lines (`cargo fmt` formats it)"
+        );
+    }
     Ok(path)
 }
 
