@@ -817,6 +817,18 @@ fn parents_and_children() -> [testkit::fake::Fake; 2] {
     ]
 }
 
+/// A SQLite database with `rb_parents` and `rb_children` migrated, one row each.
+async fn a_parent_with_a_child() -> testkit::TestDb {
+    let t = testkit::sqlite().await;
+    let first = testkit::fake::of(parents_and_children());
+    migrate_to_head(&first, &t.db, &boot_options())
+        .await
+        .unwrap();
+    t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
+    t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
+    t
+}
+
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
     db.query_one_raw(sea_orm::Statement::from_string(
         db.get_database_backend(),
@@ -872,13 +884,7 @@ async fn a_sqlite_table_rebuild_keeps_every_child_row_its_cascade_rules_would_ha
 
 #[tokio::test]
 async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
-    let t = testkit::sqlite().await;
-    let first = testkit::fake::of(parents_and_children());
-    migrate_to_head(&first, &t.db, &boot_options())
-        .await
-        .unwrap();
-    t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
-    t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
+    let t = a_parent_with_a_child().await;
     let mut steps: Vec<_> = parents_and_children().into_iter().collect();
     steps.push(fake("m3_orphans").runs("DELETE FROM rb_parents"));
     let orphaning = testkit::fake::of(steps);
@@ -901,13 +907,7 @@ async fn a_sqlite_migration_that_leaves_a_dangling_reference_is_rolled_back() {
 
 #[tokio::test]
 async fn a_table_rebuild_outside_the_runner_refuses_instead_of_cascading() {
-    let t = testkit::sqlite().await;
-    let first = testkit::fake::of(parents_and_children());
-    migrate_to_head(&first, &t.db, &boot_options())
-        .await
-        .unwrap();
-    t.exec("INSERT INTO rb_parents VALUES (1, 'a')").await;
-    t.exec("INSERT INTO rb_children VALUES (10, 1)").await;
+    let t = a_parent_with_a_child().await;
     // sea-orm's own entry point runs migrations with enforcement on.
     let manager = migration::sea_orm_migration::SchemaManager::new(&t.db);
     let err = RebuildParents

@@ -351,14 +351,7 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
     }
     for change in changes {
         match change {
-            Change::AddColumn { table, column }
-                if !column.nullable
-                    && column.default.is_none()
-                    && !options
-                        .backfills
-                        .iter()
-                        .any(|b| b.is_for(table, &column.name)) =>
-            {
+            Change::AddColumn { table, column } if needs_a_value(table, column, options) => {
                 return Err(GenerateError::RequiredWithoutDefault {
                     table: table.clone(),
                     column: column.name.clone(),
@@ -384,6 +377,30 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
     Ok(())
 }
 
+/// A required column added without a default, for which no backfill was given.
+fn needs_a_value(table: &str, column: &schema_model::Column, options: &Options) -> bool {
+    !column.nullable
+        && column.default.is_none()
+        && !options
+            .backfills
+            .iter()
+            .any(|b| b.is_for(table, &column.name))
+}
+
+/// `before` with the confirmed renames applied, and the differences left to the entities.
+fn differences_after_renames(
+    before: &Side,
+    after: &Side,
+    renames: &[Rename],
+) -> Result<Vec<Change>, GenerateError> {
+    let renamed = apply_renames(before.schema, renames)?;
+    let before = Side {
+        schema: &renamed,
+        ..*before
+    };
+    Ok(differences(&before, after))
+}
+
 /// Drops and adds that may be renames, as `--rename` arguments.
 fn rename_candidates(changes: &[Change]) -> Vec<String> {
     let mut renames: Vec<String> = possible_renames(changes)
@@ -401,12 +418,9 @@ pub fn possible_renames_between(
     after: &Side,
     renames: &[Rename],
 ) -> Result<Vec<String>, GenerateError> {
-    let renamed = apply_renames(before.schema, renames)?;
-    let before = Side {
-        schema: &renamed,
-        ..*before
-    };
-    Ok(rename_candidates(&differences(&before, after)))
+    Ok(rename_candidates(&differences_after_renames(
+        before, after, renames,
+    )?))
 }
 
 /// Required columns the change adds without a default and without a backfill, as
@@ -416,22 +430,10 @@ pub fn unfilled_required_columns(
     after: &Side,
     options: &Options,
 ) -> Result<Vec<String>, GenerateError> {
-    let renamed = apply_renames(before.schema, &options.renames)?;
-    let before = Side {
-        schema: &renamed,
-        ..*before
-    };
-    Ok(differences(&before, after)
+    Ok(differences_after_renames(before, after, &options.renames)?
         .iter()
         .filter_map(|c| match c {
-            Change::AddColumn { table, column }
-                if !column.nullable
-                    && column.default.is_none()
-                    && !options
-                        .backfills
-                        .iter()
-                        .any(|b| b.is_for(table, &column.name)) =>
-            {
+            Change::AddColumn { table, column } if needs_a_value(table, column, options) => {
                 Some(format!("{table}.{}", column.name))
             }
             _ => None,

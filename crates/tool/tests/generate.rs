@@ -173,30 +173,10 @@ async fn count(db: &DatabaseConnection, table: &str) -> i64 {
     .unwrap()
 }
 
-const TABLES: [&str; 17] = [
-    "users",
-    "visitors",
-    "cases",
-    "sessions",
-    "reports",
-    "jobs",
-    "reminders",
-    "agents",
-    "agent_versions",
-    "datasources",
-    "documents",
-    "chunks",
-    "embeddings",
-    "collections",
-    "collection_items",
-    "chat_logs",
-    "pipeline_runs",
-];
-
 async fn row_counts(db: &DatabaseConnection) -> Vec<i64> {
     let mut counts = Vec::new();
-    for table in TABLES {
-        counts.push(count(db, table).await);
+    for table in entity::registry::table_names() {
+        counts.push(count(db, &table).await);
     }
     counts
 }
