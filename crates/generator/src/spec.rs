@@ -47,6 +47,20 @@ impl TableSpec {
     }
 }
 
+/// `column`, if the migration file can declare it: its type and default have builder code
+/// (what is verified is run from the same values, so nothing may be left out when written).
+fn writable(column: ColumnSpec) -> Result<ColumnSpec, String> {
+    if crate::step::type_code(&column.ty).is_none() {
+        return Err(format!("type {:?}", column.ty));
+    }
+    if let Some(default) = &column.default {
+        if crate::step::default_code(default).is_none() {
+            return Err(format!("default {default:?}"));
+        }
+    }
+    Ok(column)
+}
+
 /// One side of the comparison: a schema, and the DDL it came from when that is known (the
 /// entities), on a server of `flavour`.
 #[derive(Clone, Copy)]
@@ -86,12 +100,13 @@ impl Side<'_> {
         });
         if let Some(def) = declared {
             if let Some(ty) = def.get_column_type() {
-                return Ok(ColumnSpec {
+                return writable(ColumnSpec {
                     name: column.to_owned(),
                     ty: ty.clone(),
                     nullable: live.nullable,
                     default: def.get_column_spec().default.clone(),
-                });
+                })
+                .map_err(unsupported);
             }
         }
         let ty = declared::column_type_for(self.flavour, &live.sql_type)

@@ -421,3 +421,20 @@ fn golden_a_rule_change_a_widened_type_and_a_new_default() {
         &rendered("cascade reports with users", &plan),
     );
 }
+
+#[test]
+fn a_type_the_builder_cannot_declare_is_refused_rather_than_written_wrong() {
+    let after = with_column(
+        users(),
+        ColumnDef::new(Alias::new("last_ip"))
+            .inet()
+            .null()
+            .to_owned(),
+    );
+    let err = plan_between(&[users()], &[after], &Options::default()).unwrap_err();
+    assert!(
+        matches!(&err, GenerateError::Unsupported { place, .. } if place == "users.last_ip"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("generate --empty"), "{err}");
+}
