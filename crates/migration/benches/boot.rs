@@ -31,11 +31,11 @@ impl Target {
 
 const NO_OP_BOOT: Target = Target {
     name: "boot when up to date (lock + state row)",
-    limits_ms: [1.5, 3.0, 3.5],
+    limits_ms: [0.6, 1.2, 2.0],
 };
 const FULL_MIGRATION: Target = Target {
     name: "migrate an empty database to head",
-    limits_ms: [30.0, 400.0, 700.0],
+    limits_ms: [12.0, 150.0, 300.0],
 };
 /// A no-op boot with 1,000 applied migrations may cost at most this much more than with one.
 const SCALE_LIMIT: f64 = 1.5;
