@@ -115,7 +115,7 @@ fn text(out: &std::process::Output) -> String {
 }
 
 /// Runs `bin args…` with a terminal as its stdin (util-linux `script`), typing `input`.
-/// `None` where `script` is not installed.
+/// `None` where `script` is not installed or cannot open a terminal.
 fn answer_at_a_terminal(
     input: &str,
     bin: &std::path::Path,
@@ -139,7 +139,10 @@ fn answer_at_a_terminal(
         .spawn()
         .ok()?;
     child.stdin.take()?.write_all(input.as_bytes()).ok()?;
-    Some(child.wait_with_output().expect("script"))
+    let output = child.wait_with_output().expect("script");
+    // `script` itself failing (no pseudo-terminal in this sandbox) is no verdict on manage-db.
+    let failed_to_start = String::from_utf8_lossy(&output.stderr).starts_with("script:");
+    (!failed_to_start).then_some(output)
 }
 
 /// The text of the migration registered under a name ending in `slug`.
