@@ -253,13 +253,18 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
             );
             made
         }
-        None => generate(&[
-            "--rename",
-            "visitors.notes=remarks",
-            "--backfill",
-            "visitors.source='walk-in'",
-            "--allow-destructive",
-        ]),
+        None => {
+            testkit::notice(
+                "no terminal through `script`: the rename and backfill are given as flags",
+            );
+            generate(&[
+                "--rename",
+                "visitors.notes=remarks",
+                "--backfill",
+                "visitors.source='walk-in'",
+                "--allow-destructive",
+            ])
+        }
     };
     assert!(made.status.success(), "{}", text(&made));
     assert!(!text(&made).contains("NOT A RENAME"), "{}", text(&made));
