@@ -33,7 +33,10 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
         header.message.trim(),
         header.compared_with
     );
-    doc.push_str(&comment_list("Changes:", &plan.changes));
+    doc.push_str(&comment_list(
+        "The differences it resolves, as `manage-db check` words them:",
+        &plan.changes,
+    ));
     doc.push_str(&comment_list(
         "DATA LOSS (generated with --allow-destructive): `up` destroys",
         &plan.data_loss,

@@ -3,7 +3,7 @@
 //! Written by `manage-db generate` from the entities, compared with the existing migrations replayed on Postgres.
 //! Review it before you upgrade: `manage-db upgrade --sql` shows the SQL.
 //!
-//! Changes:
+//! The differences it resolves, as `manage-db check` words them:
 //! - users.nickname: column missing from the database (entity: character varying(40), nullable)
 //! - users.active: column missing from the database (entity: boolean, NOT NULL)
 //! - users: unique index (email) missing from the database

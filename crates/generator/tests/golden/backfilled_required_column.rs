@@ -3,7 +3,7 @@
 //! Written by `manage-db generate` from the entities, compared with the existing migrations replayed on Postgres.
 //! Review it before you upgrade: `manage-db upgrade --sql` shows the SQL.
 //!
-//! Changes:
+//! The differences it resolves, as `manage-db check` words them:
 //! - users.age: column missing from the database (entity: integer, NOT NULL)
 
 use crate::schema_change::*;

@@ -3,7 +3,7 @@
 //! Written by `manage-db generate` from the entities, compared with the existing migrations replayed on Postgres.
 //! Review it before you upgrade: `manage-db upgrade --sql` shows the SQL.
 //!
-//! Changes:
+//! The differences it resolves, as `manage-db check` words them:
 //! - reports: table missing from the database (an entity defines it)
 //! - legacy_notes: table in the database that no entity defines
 //!

@@ -3,7 +3,7 @@
 //! Written by `manage-db generate` from the entities, compared with the existing migrations replayed on Postgres.
 //! Review it before you upgrade: `manage-db upgrade --sql` shows the SQL.
 //!
-//! Changes:
+//! The differences it resolves, as `manage-db check` words them:
 //! - reports.title: type text in the entity, character varying(80) in the database
 //! - reports.title: DEFAULT 'untitled'::text in the entity, no default in the database
 //! - reports.user_id → users: ON DELETE CASCADE in the entity, SET NULL in the database
