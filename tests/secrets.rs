@@ -55,6 +55,11 @@ async fn trace_logs_of_a_whole_boot_never_contain_the_password() {
     let mut exercised = Vec::new();
     for t in testkit::databases().await {
         let Some(raw) = url_with_password(&t).await else {
+            // SQLite has no password; its boot still runs here, so that the log is known to be
+            // on even when no server is configured.
+            migration::migrate_on_boot(&t.db, &Default::default())
+                .await
+                .unwrap();
             t.finish().await;
             continue;
         };
@@ -98,8 +103,15 @@ async fn trace_logs_of_a_whole_boot_never_contain_the_password() {
         !logs.contains(SECRET),
         "a password reached the log:\n{logs}"
     );
-    testkit::notice(&format!(
-        "password-in-logs check ran on: {}",
-        exercised.join(", ")
-    ));
+    if exercised.is_empty() {
+        testkit::notice(
+            "password-in-logs check SKIPPED: no server with passwords is configured \
+             (set DATABASE_URL=postgres://… or TEST_MYSQL_URL=mysql://…)",
+        );
+    } else {
+        testkit::notice(&format!(
+            "password-in-logs check ran on: {}",
+            exercised.join(", ")
+        ));
+    }
 }

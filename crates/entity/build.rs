@@ -18,7 +18,10 @@ fn pascal_case(snake: &str) -> String {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tables");
+    // Read when the script runs, not baked in when it is compiled: two checkouts sharing one
+    // CARGO_TARGET_DIR may share this script's binary, and each must list its own tables.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest_dir).join("src/tables");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut modules: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))

@@ -52,6 +52,12 @@ pub enum GenerateError {
     )]
     Unsupported { place: String, what: String },
 
+    #[error(
+        "{place}: {why}\n  hint: nothing was written; change the entity so that every backend \
+         can hold it"
+    )]
+    Invalid { place: String, why: String },
+
     #[error("--rename {0} names no table or column the migrations make")]
     UnknownRename(String),
 

@@ -3,10 +3,11 @@
 //! before the keys that reference them and dropped after them).
 
 use crate::spec::{ColumnSpec, Side, TableSpec};
-use crate::step::Step;
+use crate::step::{Requirement, Step};
 use crate::GenerateError;
+use schema_model::declared::Flavour;
 use schema_model::{diff, possible_renames, report, Change, Schema};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{ColumnType, Expr, StringLen};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A rename the user confirmed: `table.old=new` or `old_table=new_table`.
@@ -137,6 +138,14 @@ pub struct MigrationPlan {
     /// Drops and adds that may have been renames, planned as drop + add because
     /// `--allow-destructive` was given without `--rename`: the file and the report say so.
     pub unconfirmed_renames: Vec<String>,
+    /// `table.column = value`: what `up` fills the rows with for a required column added.
+    pub backfills: Vec<String>,
+    /// `table.column = value`: what `down` fills the rows with when it adds back a required
+    /// column `up` dropped (its values are gone).
+    pub refills: Vec<String>,
+    /// Required columns `up` drops that `down` cannot add back to a table with rows: no value
+    /// fits every row (a key, a reference, a UUID). `down` then stops with nothing changed.
+    pub irreversible: Vec<String>,
 }
 
 impl MigrationPlan {
@@ -157,12 +166,16 @@ pub fn plan(
         ..*before
     };
     let changes = differences(&before_renamed, after);
+    validate(after, &changes)?;
     check_safety(&changes, options)?;
     let mut up: Vec<Step> = options.renames.iter().map(rename_step).collect();
     up.extend(steps(&before_renamed, after, &changes, &options.backfills)?);
 
-    let reverse: Vec<Change> = changes.iter().map(Change::reverse).collect();
-    let mut down = steps(after, &before_renamed, &reverse, &[])?;
+    // Read the other way rather than reversed: what MariaDB makes by itself is not symmetric
+    // (it creates a key's index with the key, and keeps it when the key goes).
+    let reverse = differences(after, &before_renamed);
+    let refills = refills(&before_renamed, &reverse);
+    let mut down = steps(after, &before_renamed, &reverse, &refills)?;
     down.extend(
         options
             .renames
@@ -180,7 +193,21 @@ pub fn plan(
         })
         .collect();
     words.extend(changes.iter().flat_map(report::describe));
+    let filled = |fills: &[Backfill]| -> Vec<String> {
+        fills
+            .iter()
+            .filter(|b| {
+                changes.iter().chain(&reverse).any(|c| {
+                    matches!(c, Change::AddColumn { table, column } if b.is_for(table, &column.name))
+                })
+            })
+            .map(|b| format!("{}.{} = {}", b.table, b.column, crate::step::default_code(&b.value).unwrap_or_default().trim_end_matches("i64")))
+            .collect()
+    };
     Ok(MigrationPlan {
+        irreversible: irreversible(&before_renamed, &reverse, &refills),
+        backfills: filled(&options.backfills),
+        refills: filled(&refills),
         unconfirmed_renames: rename_candidates(&changes),
         up,
         down,
@@ -256,7 +283,8 @@ fn apply_renames(schema: &Schema, renames: &[Rename]) -> Result<Schema, Generate
 }
 
 /// The differences from one side to the other that a migration must make: those of
-/// [`schema_model::diff`] but the indexes MariaDB makes and drops by itself for foreign keys.
+/// [`schema_model::diff`] but what MariaDB makes by itself: the index of a foreign key created
+/// with it, and the check of a JSON column.
 pub fn differences(from: &Side, to: &Side) -> Vec<Change> {
     diff(from.schema, to.schema)
         .into_iter()
@@ -280,10 +308,30 @@ pub fn create_all(side: &Side) -> Result<Vec<Step>, GenerateError> {
 
 fn is_implicit_index_change(change: &Change, before: &Side, after: &Side) -> bool {
     match change {
-        Change::AddIndex { table, index } => after.is_implicit_index(table, &index.name),
-        Change::DropIndex { table, index } => before.is_implicit_index(table, &index.name),
+        // Made by MariaDB with the foreign key, when the key is new. (One that stays when its
+        // key goes, or when another index covers the key, is dropped like any index; one a key
+        // that stays needs when its cover goes is created before the cover is dropped.)
+        Change::AddIndex { table, index } => {
+            after.is_implicit_index(table, &index.name)
+                && !before
+                    .schema
+                    .tables
+                    .get(table)
+                    .is_some_and(|t| t.foreign_keys.iter().any(|fk| fk.columns == index.columns))
+        }
+        Change::AddCheck { check, .. } | Change::DropCheck { check, .. } => {
+            after.flavour == Flavour::MariaDb && is_json_check(check)
+        }
         _ => false,
     }
+}
+
+/// MariaDB's JSON type: LONGTEXT with a check named after the column, which comes and goes
+/// with the column's type.
+fn is_json_check(check: &schema_model::Check) -> bool {
+    check
+        .expression
+        .eq_ignore_ascii_case(&format!("json_valid(`{}`)", check.name))
 }
 
 /// A type change that can lose or reject values (anything but a widening).
@@ -375,6 +423,107 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
         }
     }
     Ok(())
+}
+
+/// Refuses an entities' schema that a backend cannot hold, before anything is planned: a
+/// foreign key must reference a primary or unique key, with columns of the same types, and
+/// MySQL/MariaDB index no TEXT, JSON or BLOB column (they need a length). Only the tables
+/// `changes` touch are looked at: what the migrations already made is not questioned.
+fn validate(after: &Side, changes: &[Change]) -> Result<(), GenerateError> {
+    use sea_orm::sea_query::ColumnType::{Blob, Json, JsonBinary, Text};
+    let touched: BTreeSet<&str> = changes.iter().filter_map(changed_table).collect();
+    let invalid = |place: String, why: String| Err(GenerateError::Invalid { place, why });
+    for (name, table) in &after.schema.tables {
+        let referenced_here = table
+            .foreign_keys
+            .iter()
+            .any(|fk| touched.contains(fk.ref_table.as_str()));
+        if !touched.contains(name.as_str()) && !referenced_here {
+            continue;
+        }
+        for fk in &table.foreign_keys {
+            let place = format!("{name}.{}", fk.columns.join(", "));
+            let Some(target) = after.schema.tables.get(&fk.ref_table) else {
+                return invalid(
+                    place,
+                    format!("references {}, which no entity defines", fk.ref_table),
+                );
+            };
+            let keyed = target.primary_key == fk.ref_columns
+                || target
+                    .indexes
+                    .iter()
+                    .any(|i| i.unique && i.columns == fk.ref_columns);
+            if !keyed {
+                return invalid(
+                    place,
+                    format!(
+                        "references {}({}), which is neither its primary key nor a unique key",
+                        fk.ref_table,
+                        fk.ref_columns.join(", ")
+                    ),
+                );
+            }
+            for (column, referenced) in fk.columns.iter().zip(&fk.ref_columns) {
+                let ty = |t: &schema_model::Table, c: &str| t.column(c).map(|c| c.sql_type.clone());
+                if ty(table, column) != ty(target, referenced) {
+                    return invalid(
+                        format!("{name}.{column}"),
+                        format!(
+                            "is {} but references {}.{referenced}, which is {}: a foreign key \
+                             needs the same type on both sides",
+                            ty(table, column).unwrap_or_default(),
+                            fk.ref_table,
+                            ty(target, referenced).unwrap_or_default()
+                        ),
+                    );
+                }
+            }
+        }
+        if !touched.contains(name.as_str()) {
+            continue;
+        }
+        let keys = table
+            .indexes
+            .iter()
+            .map(|i| &i.columns)
+            .chain(std::iter::once(&table.primary_key));
+        for column in keys.flatten() {
+            let spec = after.column(name, column)?;
+            if matches!(spec.ty, Text | Json | JsonBinary | Blob) {
+                return invalid(
+                    format!("{name}.{column}"),
+                    format!(
+                        "is {:?} and part of an index or key, which MySQL and MariaDB cannot \
+                         build on a column without a length: declare it \
+                         `String(StringLen::N(…))`, or leave it out of the index",
+                        spec.ty
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The table a change is about, for changes to tables (not to enum types).
+fn changed_table(change: &Change) -> Option<&str> {
+    match change {
+        Change::AddTable { table, .. }
+        | Change::DropTable { table, .. }
+        | Change::AddColumn { table, .. }
+        | Change::DropColumn { table, .. }
+        | Change::AlterColumn { table, .. }
+        | Change::AlterPrimaryKey { table, .. }
+        | Change::AddIndex { table, .. }
+        | Change::DropIndex { table, .. }
+        | Change::AddForeignKey { table, .. }
+        | Change::DropForeignKey { table, .. }
+        | Change::AlterForeignKey { table, .. }
+        | Change::AddCheck { table, .. }
+        | Change::DropCheck { table, .. } => Some(table),
+        Change::AddEnum { .. } | Change::DropEnum { .. } | Change::AlterEnum { .. } => None,
+    }
 }
 
 /// A required column added without a default, for which no backfill was given.
@@ -534,30 +683,134 @@ fn steps(
     .into_iter()
     .map(|t| t.name)
     .collect();
+    let mut requirements = Vec::new();
     for table in order {
-        out.extend(table_steps(
-            from,
-            to,
-            &table,
-            &altered[table.as_str()],
-            backfills,
-        )?);
+        let (required, table_steps) =
+            table_steps(from, to, &table, &altered[table.as_str()], backfills)?;
+        requirements.extend(required);
+        out.extend(table_steps);
     }
+    // The rows are checked before anything changes.
+    out.splice(0..0, requirements);
     let mut dropped = referenced_first(dropped);
     dropped.reverse();
     out.extend(dropped.into_iter().map(|t| Step::DropTable(t.name)));
     Ok(out)
 }
 
+/// The value `down` gives the rows when it adds back a required column without a default that
+/// `up` dropped: the values are gone, and NOT NULL needs one per row. None for a type with no
+/// neutral value that every backend takes (a UUID, bytes): such a `down` fails on a table with
+/// rows, and says so.
+fn refills(to: &Side, changes: &[Change]) -> Vec<Backfill> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::AddColumn { table, column } if !column.nullable && column.default.is_none() => {
+                let spec = to.column(table, &column.name).ok()?;
+                Some(Backfill {
+                    table: table.clone(),
+                    column: column.name.clone(),
+                    value: neutral_value(&spec.ty)?,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Of the required columns `down` adds back, those it cannot fill: no neutral value, or one
+/// that a unique index, the primary key or a foreign key would refuse in a second row.
+fn irreversible(to: &Side, changes: &[Change], refills: &[Backfill]) -> Vec<String> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::AddColumn { table, column } if !column.nullable && column.default.is_none() => {
+                let t = to.schema.tables.get(table)?;
+                let keyed = t.primary_key.contains(&column.name)
+                    || t.indexes
+                        .iter()
+                        .any(|i| i.unique && i.columns.contains(&column.name))
+                    || t.foreign_keys
+                        .iter()
+                        .any(|fk| fk.columns.contains(&column.name));
+                let filled = refills.iter().any(|b| b.is_for(table, &column.name));
+                (keyed || !filled).then(|| format!("{table}.{}", column.name))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn neutral_value(ty: &sea_orm::sea_query::ColumnType) -> Option<Expr> {
+    use sea_orm::sea_query::ColumnType::*;
+    Some(match ty {
+        Char(_) | String(_) | Text => Expr::val(""),
+        TinyInteger | SmallInteger | Integer | BigInteger | Float | Double | Decimal(_) => {
+            Expr::val(0)
+        }
+        Boolean => Expr::val(false),
+        Date => Expr::val("2000-01-01"),
+        Time => Expr::val("00:00:00"),
+        DateTime | Timestamp | TimestampWithTimeZone => Expr::val("2000-01-01 00:00:00"),
+        Json | JsonBinary => Expr::val("{}"),
+        _ => return None,
+    })
+}
+
+/// A default every existing row can be given by `ALTER TABLE … ADD COLUMN` on SQLite, which
+/// refuses a non-constant one (such as `CURRENT_TIMESTAMP`).
+fn is_constant(default: &Expr) -> bool {
+    matches!(default, Expr::Value(_) | Expr::Constant(_))
+}
+
+/// Whether SQLite's `ALTER TABLE … DROP COLUMN` can drop `column` of `table`: not when it is
+/// part of the primary key, a foreign key, a UNIQUE constraint, an index that stays (`dropped`
+/// are the indexes dropped before it), or a check.
+fn sqlite_can_drop_column(table: &schema_model::Table, column: &str, dropped: &[Step]) -> bool {
+    let is_dropped = |name: &str| {
+        dropped
+            .iter()
+            .any(|s| matches!(s, Step::DropIndex { name: n, constraint: false, .. } if n == name))
+    };
+    let mentions = |text: &str| text.to_lowercase().contains(&column.to_lowercase());
+    !table.primary_key.iter().any(|c| c == column)
+        && !table
+            .foreign_keys
+            .iter()
+            .any(|fk| fk.columns.iter().any(|c| c == column))
+        && !table.indexes.iter().any(|i| {
+            i.columns.iter().any(|c| c == column) && (i.constraint || !is_dropped(&i.name))
+        })
+        && !table.checks.iter().any(|c| mentions(&c.expression))
+}
+
+/// The new maximum length of a text column whose type change makes it shorter.
+fn shortened(from: &ColumnType, to: &ColumnType) -> Option<u32> {
+    let max = |ty: &ColumnType| match ty {
+        ColumnType::String(StringLen::N(n)) | ColumnType::Char(Some(n)) => Some(*n),
+        _ => None,
+    };
+    let text = |ty: &ColumnType| {
+        matches!(
+            ty,
+            ColumnType::String(_) | ColumnType::Char(_) | ColumnType::Text
+        )
+    };
+    let new = max(to)?;
+    (text(from) && max(from).is_none_or(|old| old > new)).then_some(new)
+}
+
 /// The steps for one table that exists on both sides: the same everywhere when SQLite can
-/// make the change in place, otherwise a rebuild there and `ALTER`s elsewhere.
+/// make the change in place, otherwise a rebuild there and `ALTER`s elsewhere. The first
+/// part are the conditions on the rows, which the migration checks before any change.
 fn table_steps(
     from: &Side,
     to: &Side,
     table: &str,
     changes: &[&Change],
     backfills: &[Backfill],
-) -> Result<Vec<Step>, GenerateError> {
+) -> Result<(Vec<Step>, Vec<Step>), GenerateError> {
     let mut backfilled = Vec::new();
     let mut drop_defaults = Vec::new();
     let mut drop_keys = Vec::new();
@@ -568,6 +821,21 @@ fn table_steps(
     let mut add_indexes = Vec::new();
     let mut add_keys = Vec::new();
     let mut primary_key = Vec::new();
+    let mut fills = Vec::new();
+    let mut requirements = Vec::new();
+    let mut require = |requirement| {
+        requirements.push(Step::Require {
+            table: table.into(),
+            requirement,
+        })
+    };
+    // A column that holds rows' values before the migration (not one it adds).
+    let existed = |column: &str| {
+        from.schema
+            .tables
+            .get(table)
+            .is_some_and(|t| t.column(column).is_some())
+    };
     for change in changes {
         match change {
             Change::AddColumn { column, .. } => {
@@ -597,30 +865,69 @@ fn table_steps(
                 from: old, to: new, ..
             } => {
                 let column: ColumnSpec = to.column(table, &new.name)?;
+                if old.nullable && !new.nullable {
+                    match backfills.iter().find(|b| b.is_for(table, &new.name)) {
+                        Some(fill) => fills.push(Step::FillNulls {
+                            table: table.into(),
+                            column: new.name.clone(),
+                            value: fill.value.clone(),
+                        }),
+                        None => require(Requirement::NoNulls(new.name.clone())),
+                    }
+                }
+                if let Some(max) = shortened(&from.column(table, &old.name)?.ty, &column.ty) {
+                    require(Requirement::MaxLength {
+                        column: new.name.clone(),
+                        max,
+                    });
+                }
                 alter_columns.push(Step::AlterColumn {
                     table: table.into(),
+                    retype: old.sql_type != new.sql_type,
                     column,
                     drop_default: old.default.is_some() && new.default.is_none(),
                 })
             }
             Change::AlterPrimaryKey { to: columns, .. } => {
+                if columns.iter().all(|c| existed(c)) {
+                    require(Requirement::Unique(columns.clone()));
+                }
                 primary_key.push(Step::ReplacePrimaryKey {
                     table: table.into(),
                     columns: columns.clone(),
                 })
             }
-            Change::AddIndex { index, .. } => add_indexes.push(Step::CreateIndex {
-                table: table.into(),
-                index: to.index(table, index),
-            }),
-            Change::DropIndex { index, .. } => drop_indexes.push(Step::DropIndex {
-                table: table.into(),
-                name: from.index(table, index).name,
-            }),
-            Change::AddForeignKey { foreign_key, .. } => add_keys.push(Step::AddForeignKey {
-                table: table.into(),
-                foreign_key: to.foreign_key(table, foreign_key),
-            }),
+            Change::AddIndex { index, .. } => {
+                if index.unique && index.columns.iter().all(|c| existed(c)) {
+                    require(Requirement::Unique(index.columns.clone()));
+                }
+                add_indexes.push(Step::CreateIndex {
+                    table: table.into(),
+                    index: to.index(table, index),
+                })
+            }
+            Change::DropIndex { index, .. } => {
+                let dropped = from.index(table, index);
+                drop_indexes.push(Step::DropIndex {
+                    table: table.into(),
+                    name: dropped.name,
+                    constraint: dropped.constraint,
+                })
+            }
+            Change::AddForeignKey { foreign_key, .. } => {
+                let target_existed = from.schema.tables.contains_key(&foreign_key.ref_table);
+                if target_existed && foreign_key.columns.iter().all(|c| existed(c)) {
+                    require(Requirement::References {
+                        columns: foreign_key.columns.clone(),
+                        ref_table: foreign_key.ref_table.clone(),
+                        ref_columns: foreign_key.ref_columns.clone(),
+                    });
+                }
+                add_keys.push(Step::AddForeignKey {
+                    table: table.into(),
+                    foreign_key: to.foreign_key(table, foreign_key),
+                })
+            }
             Change::DropForeignKey { foreign_key, .. } => drop_keys.push(Step::DropForeignKey {
                 table: table.into(),
                 name: from.foreign_key(table, foreign_key).name,
@@ -640,25 +947,56 @@ fn table_steps(
             _ => {}
         }
     }
+    // What SQLite can do without rebuilding the table: add a column that existing rows can
+    // fill with a constant, drop a column nothing else refers to, and plain indexes.
+    let old_table = from.schema.tables.get(table);
+    let sqlite_adds = add_columns.iter().all(|s| match s {
+        Step::AddColumn { column, .. } => {
+            column.default.as_ref().map_or(column.nullable, is_constant)
+        }
+        _ => true,
+    });
+    let sqlite_drops = drop_columns.iter().all(|s| match (s, old_table) {
+        (Step::DropColumn { column, .. }, Some(old)) => {
+            sqlite_can_drop_column(old, column, &drop_indexes)
+        }
+        _ => false,
+    });
+    let drops_constraint = drop_indexes.iter().any(|s| {
+        matches!(
+            s,
+            Step::DropIndex {
+                constraint: true,
+                ..
+            }
+        )
+    });
     let in_place = alter_columns.is_empty()
-        && drop_columns.is_empty()
+        && sqlite_adds
+        && sqlite_drops
+        && !drops_constraint
         && drop_keys.is_empty()
         && add_keys.is_empty()
         && primary_key.is_empty()
         && backfilled.is_empty();
+    // New indexes before old ones go: MariaDB refuses to drop the last index that covers a
+    // foreign key. Indexes go before the columns in them (SQLite refuses to drop an indexed
+    // column).
     let mut everywhere = Vec::new();
     everywhere.extend(drop_keys);
-    everywhere.extend(drop_indexes);
     everywhere.extend(add_columns);
     everywhere.extend(drop_defaults);
     everywhere.extend(alter_columns);
     everywhere.extend(primary_key);
-    everywhere.extend(drop_columns);
     everywhere.extend(add_indexes);
+    everywhere.extend(drop_indexes.clone());
+    everywhere.extend(drop_columns);
     everywhere.extend(add_keys);
+    let mut everywhere: Vec<Step> = fills.iter().cloned().chain(everywhere).collect();
     if in_place {
-        return Ok(everywhere);
+        return Ok((requirements, everywhere));
     }
+    everywhere.retain(|s| !matches!(s, Step::FillNulls { .. }));
     let rebuilt = to.table(table)?;
     let kept = from.schema.tables.get(table);
     let filled = |name: &str| backfills.iter().any(|b| b.is_for(table, name));
@@ -668,14 +1006,15 @@ fn table_steps(
         .filter(|c| kept.is_some_and(|t| t.column(&c.name).is_some()) || filled(&c.name))
         .map(|c| (c.name.clone(), c.name.clone()))
         .collect();
-    // Backfilled columns are added first, so that the rebuild copies their values.
-    let mut sqlite = backfilled;
+    // Backfilled columns are added and NULLs filled first, so that the rebuild copies the
+    // values.
+    let mut sqlite = fills.clone();
+    sqlite.extend(backfilled);
     sqlite.push(Step::Rebuild {
         table: rebuilt,
         copy,
     });
-    Ok(vec![Step::PerBackend {
-        sqlite,
-        other: everywhere,
-    }])
+    let mut other = fills;
+    other.extend(everywhere);
+    Ok((requirements, vec![Step::PerBackend { sqlite, other }]))
 }

@@ -42,6 +42,21 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
         &plan.data_loss,
     ));
     doc.push_str(&comment_list(
+        "Rows already there get, in the required columns `up` adds:",
+        &plan.backfills,
+    ));
+    doc.push_str(&comment_list(
+        "`down` cannot give back the values `up` drops; the rows get, in the required columns \
+         it adds back:",
+        &plan.refills,
+    ));
+    doc.push_str(&comment_list(
+        "`down` cannot add back these required columns to a table that has rows (their values \
+         are gone, and no one value fits every row): on such a table it stops with nothing \
+         changed.",
+        &plan.irreversible,
+    ));
+    doc.push_str(&comment_list(
         "Dropped and added, NOT renamed (a rename would keep the data: generate again with \
          --rename OLD=NEW):",
         &plan.unconfirmed_renames,
@@ -82,11 +97,20 @@ pub fn empty_file(message: &str) -> String {
 fn needs_helpers(step: &Step) -> bool {
     match step {
         Step::CreateIndex { .. }
+        | Step::DropIndex {
+            constraint: true, ..
+        }
         | Step::Rebuild { .. }
+        | Step::Require { .. }
+        | Step::FillNulls { .. }
         | Step::PerBackend { .. }
         | Step::DropDefault { .. }
         | Step::ReplacePrimaryKey { .. } => true,
-        Step::AlterColumn { drop_default, .. } => *drop_default,
+        Step::AlterColumn {
+            drop_default,
+            retype,
+            ..
+        } => *drop_default || *retype,
         _ => false,
     }
 }

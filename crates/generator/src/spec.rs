@@ -20,6 +20,9 @@ pub struct IndexSpec {
     pub name: String,
     pub columns: Vec<String>,
     pub unique: bool,
+    /// A `UNIQUE` constraint of the table rather than an index made by `CREATE INDEX`: created
+    /// inside `CREATE TABLE` (or `ADD CONSTRAINT`) and dropped with `DROP CONSTRAINT`.
+    pub constraint: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +164,8 @@ impl Side<'_> {
     /// An index as a migration creates it. Names from the entities' side follow the
     /// migrations' convention (theirs are per table, and PostgreSQL's are per schema).
     pub fn index(&self, table: &str, index: &schema_model::Index) -> IndexSpec {
-        let name = if self.ddl.is_some() {
+        // SQLite's own names for the indexes of UNIQUE clauses are reserved: another is made.
+        let name = if self.ddl.is_some() || index.name.starts_with("sqlite_autoindex_") {
             object_name(
                 if index.unique { "uq" } else { "idx" },
                 table,
@@ -174,6 +178,7 @@ impl Side<'_> {
             name,
             columns: index.columns.clone(),
             unique: index.unique,
+            constraint: index.constraint && index.unique,
         }
     }
 

@@ -31,11 +31,26 @@ pub enum Step {
         from: String,
         to: String,
     },
-    /// Type, nullability and default at once (PostgreSQL and MySQL).
+    /// Type, nullability and default at once (PostgreSQL and MySQL); `retype`: the type
+    /// changes, which PostgreSQL must be told how to cast.
     AlterColumn {
         table: String,
         column: ColumnSpec,
         drop_default: bool,
+        retype: bool,
+    },
+    /// A condition the rows must meet for the steps after it, checked before any schema
+    /// change so that a migration that cannot apply stops with nothing done (MySQL cannot
+    /// roll DDL back) and says which rows are in the way.
+    Require {
+        table: String,
+        requirement: Requirement,
+    },
+    /// The NULLs of a column about to become NOT NULL get `value` (`--backfill`).
+    FillNulls {
+        table: String,
+        column: String,
+        value: Expr,
     },
     /// PostgreSQL and MySQL: another primary key.
     ReplacePrimaryKey {
@@ -53,9 +68,11 @@ pub enum Step {
         table: String,
         index: IndexSpec,
     },
+    /// `constraint`: the index of a UNIQUE constraint, dropped with the constraint.
     DropIndex {
         table: String,
         name: String,
+        constraint: bool,
     },
     AddForeignKey {
         table: String,
@@ -75,6 +92,26 @@ pub enum Step {
         sqlite: Vec<Step>,
         other: Vec<Step>,
     },
+}
+
+/// What [`Step::Require`] checks of the rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requirement {
+    NoNulls(String),
+    Unique(Vec<String>),
+    References {
+        columns: Vec<String>,
+        ref_table: String,
+        ref_columns: Vec<String>,
+    },
+    MaxLength {
+        column: String,
+        max: u32,
+    },
+}
+
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
 }
 
 fn alias(name: &str) -> Alias {
@@ -256,7 +293,16 @@ fn create_table(t: &TableSpec) -> TableCreateStatement {
     for fk in &t.foreign_keys {
         create.foreign_key(&mut foreign_key(&t.name, fk));
     }
+    for i in t.indexes.iter().filter(|i| i.constraint) {
+        create.index(&mut index(&t.name, i));
+    }
     create
+}
+
+/// The indexes of `t` made by `CREATE INDEX` after the table (its UNIQUE constraints are part
+/// of `CREATE TABLE`).
+fn separate_indexes(t: &TableSpec) -> impl Iterator<Item = &IndexSpec> {
+    t.indexes.iter().filter(|i| !i.constraint)
 }
 
 fn create_table_code(t: &TableSpec, indent: &str) -> String {
@@ -286,8 +332,23 @@ fn create_table_code(t: &TableSpec, indent: &str) -> String {
             foreign_key_code(&t.name, fk)
         );
     }
+    for i in t.indexes.iter().filter(|i| i.constraint) {
+        let _ = write!(
+            code,
+            "\n{indent}    .index(&mut {})",
+            index_code(&t.name, i)
+        );
+    }
     let _ = write!(code, "\n{indent}    .to_owned()");
     code
+}
+
+/// A table as the `CREATE` statements a migration runs: the table, then its indexes.
+pub fn table_ddl(t: &TableSpec) -> schema_model::TableDdl {
+    schema_model::TableDdl {
+        create: create_table(t),
+        indexes: separate_indexes(t).map(|i| index(&t.name, i)).collect(),
+    }
 }
 
 impl Step {
@@ -296,7 +357,7 @@ impl Step {
         match self {
             Step::CreateTable(t) => {
                 manager.create_table(create_table(t)).await?;
-                for i in &t.indexes {
+                for i in separate_indexes(t) {
                     manager.create_index(index(&t.name, i)).await?;
                 }
             }
@@ -344,7 +405,11 @@ impl Step {
                 table,
                 column,
                 drop_default,
+                retype,
             } => {
+                if *retype {
+                    schema_change::cast_column(manager, table, column_def(column)).await?;
+                }
                 manager
                     .alter_table(
                         Table::alter()
@@ -360,15 +425,54 @@ impl Step {
             Step::DropDefault { table, column } => {
                 schema_change::drop_default(manager, table, column).await?
             }
+            Step::Require { table, requirement } => match requirement {
+                Requirement::NoNulls(column) => {
+                    schema_change::require_no_nulls(manager, table, column).await?
+                }
+                Requirement::Unique(columns) => {
+                    schema_change::require_unique(manager, table, &strs(columns)).await?
+                }
+                Requirement::References {
+                    columns,
+                    ref_table,
+                    ref_columns,
+                } => {
+                    schema_change::require_references(
+                        manager,
+                        table,
+                        &strs(columns),
+                        ref_table,
+                        &strs(ref_columns),
+                    )
+                    .await?
+                }
+                Requirement::MaxLength { column, max } => {
+                    schema_change::require_max_length(manager, table, column, *max).await?
+                }
+            },
+            Step::FillNulls {
+                table,
+                column,
+                value,
+            } => schema_change::fill_nulls(manager, table, column, value.clone()).await?,
             Step::ReplacePrimaryKey { table, columns } => {
                 let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
                 schema_change::replace_primary_key(manager, table, &columns).await?
+            }
+            Step::CreateIndex { table, index: i } if i.constraint => {
+                let columns: Vec<&str> = i.columns.iter().map(String::as_str).collect();
+                schema_change::add_unique_constraint(manager, table, &i.name, &columns).await?
             }
             Step::CreateIndex { table, index: i } => {
                 schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
                     .await?
             }
-            Step::DropIndex { table, name } => {
+            Step::DropIndex {
+                table,
+                name,
+                constraint: true,
+            } => schema_change::drop_unique_constraint(manager, table, name).await?,
+            Step::DropIndex { table, name, .. } => {
                 manager
                     .drop_index(Index::drop().name(name).table(alias(table)).to_owned())
                     .await?
@@ -385,9 +489,7 @@ impl Step {
             Step::Rebuild { table, copy } => {
                 let pairs: Vec<(&str, &str)> =
                     copy.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-                let indexes = table
-                    .indexes
-                    .iter()
+                let indexes = separate_indexes(table)
                     .map(|i| index(&table.name, i))
                     .collect();
                 schema_change::rebuild_sqlite_table(manager, create_table(table), &pairs, indexes)
@@ -416,7 +518,7 @@ impl Step {
                     "create_table(\n{indent}    {},\n{indent})",
                     create_table_code(t, &format!("{indent}    "))
                 ));
-                for i in &t.indexes {
+                for i in separate_indexes(t) {
                     code.push_str(&m(format!("create_index({})", index_code(&t.name, i))));
                 }
                 code
@@ -441,8 +543,17 @@ impl Step {
                 table,
                 column,
                 drop_default,
+                retype,
             } => {
-                let mut code = m(format!(
+                let mut code = String::new();
+                if *retype {
+                    let _ = writeln!(
+                        code,
+                        "{indent}cast_column(manager, {table:?}, {}).await?;",
+                        column_code(column)
+                    );
+                }
+                code += &m(format!(
                     "alter_table(\n{indent}    Table::alter()\n{indent}        .table(Alias::new({table:?}))\n{indent}        .modify_column({})\n{indent}        .to_owned(),\n{indent})",
                     column_code(column)
                 ));
@@ -458,15 +569,50 @@ impl Step {
             Step::DropDefault { table, column } => {
                 format!("{indent}drop_default(manager, {table:?}, {column:?}).await?;\n")
             }
+            Step::Require { table, requirement } => match requirement {
+                Requirement::NoNulls(column) => {
+                    format!("{indent}require_no_nulls(manager, {table:?}, {column:?}).await?;\n")
+                }
+                Requirement::Unique(columns) => {
+                    format!("{indent}require_unique(manager, {table:?}, &{columns:?}).await?;\n")
+                }
+                Requirement::References {
+                    columns,
+                    ref_table,
+                    ref_columns,
+                } => format!(
+                    "{indent}require_references(manager, {table:?}, &{columns:?}, {ref_table:?}, &{ref_columns:?}).await?;\n"
+                ),
+                Requirement::MaxLength { column, max } => format!(
+                    "{indent}require_max_length(manager, {table:?}, {column:?}, {max}).await?;\n"
+                ),
+            },
+            Step::FillNulls {
+                table,
+                column,
+                value,
+            } => format!(
+                "{indent}fill_nulls(manager, {table:?}, {column:?}, {}).await?;\n",
+                default_code(value).unwrap_or_else(|| "unsupported()".into())
+            ),
             Step::ReplacePrimaryKey { table, columns } => {
                 format!("{indent}replace_primary_key(manager, {table:?}, &{columns:?}).await?;\n")
             }
+            Step::CreateIndex { table, index: i } if i.constraint => format!(
+                "{indent}add_unique_constraint(manager, {table:?}, {:?}, &{:?}).await?;\n",
+                i.name, i.columns
+            ),
             Step::CreateIndex { table, index: i } => format!(
                 "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",
                 i.name,
                 index_code(table, i)
             ),
-            Step::DropIndex { table, name } => m(format!(
+            Step::DropIndex {
+                table,
+                name,
+                constraint: true,
+            } => format!("{indent}drop_unique_constraint(manager, {table:?}, {name:?}).await?;\n"),
+            Step::DropIndex { table, name, .. } => m(format!(
                 "drop_index(Index::drop().name({name:?}).table(Alias::new({table:?})).to_owned())"
             )),
             Step::AddForeignKey { table, foreign_key } => m(format!(
@@ -479,9 +625,7 @@ impl Step {
             Step::Rebuild { table, copy } => {
                 let pairs: Vec<String> =
                     copy.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect();
-                let indexes: Vec<String> = table
-                    .indexes
-                    .iter()
+                let indexes: Vec<String> = separate_indexes(table)
                     .map(|i| format!("{indent}        {},\n", index_code(&table.name, i)))
                     .collect();
                 format!(

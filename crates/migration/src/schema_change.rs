@@ -10,6 +10,75 @@ pub fn is_sqlite(manager: &SchemaManager<'_>) -> bool {
     manager.get_database_backend() == DbBackend::Sqlite
 }
 
+/// An identifier quoted for `backend`.
+fn quote(backend: DbBackend, name: &str) -> String {
+    match backend {
+        DbBackend::MySql => format!("`{}`", name.replace('`', "``")),
+        _ => format!("\"{}\"", name.replace('"', "\"\"")),
+    }
+}
+
+/// Adds the UNIQUE constraint `name` over `columns` (PostgreSQL and MySQL). SQLite cannot add a
+/// constraint to a table: it gets the unique index that enforces the same.
+pub async fn add_unique_constraint(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    let backend = manager.get_database_backend();
+    if backend == DbBackend::Sqlite {
+        let mut index = Index::create();
+        index.name(name).table(Alias::new(table)).unique();
+        for column in columns {
+            index.col(Alias::new(*column));
+        }
+        return manager.create_index(index).await;
+    }
+    let columns: Vec<String> = columns.iter().map(|c| quote(backend, c)).collect();
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} ADD CONSTRAINT {} UNIQUE ({})",
+            quote(backend, table),
+            quote(backend, name),
+            columns.join(", ")
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Drops the UNIQUE constraint `name` and the index it owns: PostgreSQL refuses `DROP INDEX`
+/// on it, MySQL drops it as an index. SQLite keeps a table's constraints until the table is
+/// rebuilt, which is what a generated migration does there.
+pub async fn drop_unique_constraint(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+) -> Result<(), DbErr> {
+    let backend = manager.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => format!(
+            "ALTER TABLE {} DROP CONSTRAINT {}",
+            quote(backend, table),
+            quote(backend, name)
+        ),
+        DbBackend::MySql => format!(
+            "ALTER TABLE {} DROP INDEX {}",
+            quote(backend, table),
+            quote(backend, name)
+        ),
+        _ => {
+            return Err(DbErr::Migration(format!(
+                "SQLite cannot drop the UNIQUE constraint {name} of {table} in place; rebuild the \
+                 table (`rebuild_sqlite_table`)"
+            )))
+        }
+    };
+    manager.get_connection().execute_unprepared(&sql).await?;
+    Ok(())
+}
+
 /// SQLite's table rebuild: creates `definition` under a scratch name, copies every row
 /// (`copy`: each new column and the old column it is filled from), drops the
 /// old table, gives the new one its name and creates `indexes`.
@@ -52,7 +121,7 @@ pub async fn rebuild_sqlite_table(
     let mut create = definition;
     create.table(Alias::new(&scratch));
     manager.create_table(create).await?;
-    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    let quote = |name: &str| quote(DbBackend::Sqlite, name);
     let columns: Vec<String> = copy.iter().map(|(to, _)| quote(to)).collect();
     let sources: Vec<String> = copy.iter().map(|(_, from)| quote(from)).collect();
     conn.execute_unprepared(&format!(
@@ -131,10 +200,7 @@ pub async fn replace_primary_key(
     columns: &[&str],
 ) -> Result<(), DbErr> {
     let backend = manager.get_database_backend();
-    let quote = |name: &str| match backend {
-        DbBackend::MySql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    };
+    let quote = |name: &str| quote(backend, name);
     let key: Vec<String> = columns.iter().map(|c| quote(c)).collect();
     let drop = match backend {
         DbBackend::Postgres => {
@@ -171,10 +237,8 @@ pub async fn drop_default(
     table: &str,
     column: &str,
 ) -> Result<(), DbErr> {
-    let quote = |name: &str| match manager.get_database_backend() {
-        DbBackend::MySql => format!("`{}`", name.replace('`', "``")),
-        _ => format!("\"{}\"", name.replace('"', "\"\"")),
-    };
+    let backend = manager.get_database_backend();
+    let quote = |name: &str| quote(backend, name);
     manager
         .get_connection()
         .execute_unprepared(&format!(
@@ -183,5 +247,213 @@ pub async fn drop_default(
             quote(column)
         ))
         .await?;
+    Ok(())
+}
+
+/// Converts `column` to the type of `definition` where the server needs to be told how:
+/// PostgreSQL casts only where an implicit cast exists, so this names it (`USING col::type`),
+/// after dropping a default the new type may not take (the `ALTER` that follows sets the new
+/// one). MySQL and SQLite convert by themselves: nothing to do there.
+pub async fn cast_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    definition: impl IntoColumnDef,
+) -> Result<(), DbErr> {
+    let backend = manager.get_database_backend();
+    if backend != DbBackend::Postgres {
+        return Ok(());
+    }
+    let definition = definition.into_column_def();
+    let Some(column_type) = definition.get_column_type() else {
+        return Ok(());
+    };
+    let mut sql_type = String::new();
+    sea_orm::sea_query::backend::TableBuilder::prepare_column_type(
+        &PostgresQueryBuilder,
+        column_type,
+        &mut sql_type,
+    );
+    let column = quote(backend, &definition.get_column_name());
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} ALTER COLUMN {column} DROP DEFAULT, ALTER COLUMN {column} TYPE {sql_type} \
+             USING {column}::{sql_type}",
+            quote(backend, table)
+        ))
+        .await?;
+    Ok(())
+}
+
+/// How many rows of a count query there are; none on a connection that returns no rows (the
+/// one `--sql` records through).
+async fn count(manager: &SchemaManager<'_>, sql: String) -> Result<i64, DbErr> {
+    let backend = manager.get_database_backend();
+    let row = manager
+        .get_connection()
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await?;
+    Ok(match row {
+        Some(r) => r.try_get_by_index::<i64>(0)?,
+        None => 0,
+    })
+}
+
+/// Fails, before anything has changed, when the rows do not meet what the next steps need:
+/// `found` rows of `table` that `what`, and how to fix them.
+fn unmet(table: &str, found: i64, what: &str, fix: &str) -> DbErr {
+    DbErr::Migration(format!(
+        "{found} row(s) of {table} {what}, so the schema change cannot be made; nothing was \
+         changed\n  hint: {fix}"
+    ))
+}
+
+/// A column about to become NOT NULL holds no NULL.
+pub async fn require_no_nulls(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let (t, c) = (quote(b, table), quote(b, column));
+    let found = count(
+        manager,
+        format!("SELECT COUNT(*) FROM {t} WHERE {c} IS NULL"),
+    )
+    .await?;
+    if found > 0 {
+        return Err(unmet(
+            table,
+            found,
+            &format!("have no {column}, which becomes NOT NULL"),
+            &format!(
+                "fill them first (UPDATE {table} SET {column} = … WHERE {column} IS NULL), or \
+                 generate the migration with --backfill {table}.{column}=VALUE"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Columns about to get a unique index (or be the primary key) hold no duplicates.
+pub async fn require_unique(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let quoted: Vec<String> = columns.iter().map(|c| quote(b, c)).collect();
+    let not_null: Vec<String> = quoted.iter().map(|c| format!("{c} IS NOT NULL")).collect();
+    let found = count(
+        manager,
+        format!(
+            "SELECT COUNT(*) FROM (SELECT 1 AS one FROM {} WHERE {} GROUP BY {} HAVING COUNT(*) > 1) AS duplicates",
+            quote(b, table),
+            not_null.join(" AND "),
+            quoted.join(", ")
+        ),
+    )
+    .await?;
+    if found > 0 {
+        let list = columns.join(", ");
+        return Err(unmet(
+            table,
+            found,
+            &format!("share their ({list}) with another row (groups of duplicates), which becomes unique"),
+            &format!("remove or change the duplicates first (SELECT {list}, COUNT(*) FROM {table} GROUP BY {list} HAVING COUNT(*) > 1)"),
+        ));
+    }
+    Ok(())
+}
+
+/// Columns about to reference `ref_table` hold only values it has.
+pub async fn require_references(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+    ref_table: &str,
+    ref_columns: &[&str],
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let not_null: Vec<String> = columns
+        .iter()
+        .map(|c| format!("child.{} IS NOT NULL", quote(b, c)))
+        .collect();
+    let matches: Vec<String> = columns
+        .iter()
+        .zip(ref_columns)
+        .map(|(c, r)| format!("parent.{} = child.{}", quote(b, r), quote(b, c)))
+        .collect();
+    let found = count(
+        manager,
+        format!(
+            "SELECT COUNT(*) FROM {} AS child WHERE {} AND NOT EXISTS (SELECT 1 FROM {} AS parent WHERE {})",
+            quote(b, table),
+            not_null.join(" AND "),
+            quote(b, ref_table),
+            matches.join(" AND ")
+        ),
+    )
+    .await?;
+    if found > 0 {
+        let list = columns.join(", ");
+        return Err(unmet(
+            table,
+            found,
+            &format!("have a {list} that {ref_table} does not have, which becomes a foreign key"),
+            &format!(
+                "delete those rows or set their {list} to an existing {ref_table} (or NULL) first"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A text column about to get a shorter maximum length holds nothing longer.
+pub async fn require_max_length(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    max: u32,
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let length = match b {
+        DbBackend::Sqlite => "LENGTH",
+        _ => "CHAR_LENGTH",
+    };
+    let found = count(
+        manager,
+        format!(
+            "SELECT COUNT(*) FROM {} WHERE {length}({}) > {max}",
+            quote(b, table),
+            quote(b, column)
+        ),
+    )
+    .await?;
+    if found > 0 {
+        return Err(unmet(
+            table,
+            found,
+            &format!("have a {column} longer than {max} characters, its new maximum"),
+            &format!("shorten them first, or keep the column wider"),
+        ));
+    }
+    Ok(())
+}
+
+/// Gives `value` to the rows whose `column` is NULL, before the column becomes NOT NULL
+/// (`generate --backfill`).
+pub async fn fill_nulls(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    value: impl Into<Expr>,
+) -> Result<(), DbErr> {
+    let update = Query::update()
+        .table(Alias::new(table))
+        .value(Alias::new(column), value.into())
+        .and_where(Expr::col(Alias::new(column)).is_null())
+        .to_owned();
+    manager.get_connection().execute(&update).await?;
     Ok(())
 }

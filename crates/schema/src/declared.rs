@@ -105,7 +105,14 @@ fn render_table(name: &str, ddl: &TableDdl, flavour: Flavour) -> Result<Table, U
         let place = format!("{name}.{}", def.get_column_name());
         render_column(&mut table, def, flavour).map_err(|what| unsupported(place, what))?;
     }
-    for index in ddl.create.get_indexes().iter().chain(&ddl.indexes) {
+    let inline = ddl.create.get_indexes().len();
+    for (position, index) in ddl
+        .create
+        .get_indexes()
+        .iter()
+        .chain(&ddl.indexes)
+        .enumerate()
+    {
         let spec = index.get_index_spec();
         let place = format!("{name}: index {}", spec.get_name().unwrap_or("(unnamed)"));
         let columns = index_columns(index, flavour).map_err(|what| unsupported(place, what))?;
@@ -117,6 +124,8 @@ fn render_table(name: &str, ddl: &TableDdl, flavour: Flavour) -> Result<Table, U
                 columns,
                 unique: index.is_unique_key(),
                 predicate: None,
+                // Declared inside CREATE TABLE: a table constraint (a plain key on MariaDB).
+                constraint: position < inline && flavour != Flavour::MariaDb,
             });
         }
     }
@@ -187,6 +196,8 @@ fn render_column(table: &mut Table, def: &ColumnDef, flavour: Flavour) -> Result
             columns: vec![name.clone()],
             unique: true,
             predicate: None,
+            // A UNIQUE column makes a constraint, except on MariaDB where it is a plain key.
+            constraint: flavour != Flavour::MariaDb,
         });
     }
     if flavour == Flavour::MariaDb && declared == "json" {
@@ -231,6 +242,7 @@ fn add_implicit_foreign_key_indexes(table: &mut Table) {
             columns: fk.columns.clone(),
             unique: false,
             predicate: None,
+            constraint: false,
         });
     }
 }

@@ -370,6 +370,7 @@ mod tests {
                 columns: vec!["session_id".into()],
                 unique: false,
                 predicate: None,
+                constraint: false,
             }],
             foreign_keys: vec![ForeignKey {
                 name: fk_name.into(),

@@ -46,6 +46,11 @@ pub struct Index {
     pub unique: bool,
     /// The `WHERE` of a partial index.
     pub predicate: Option<String>,
+    /// Made by a `UNIQUE` constraint (PostgreSQL's `ADD CONSTRAINT … UNIQUE`, SQLite's column
+    /// or table `UNIQUE`) rather than `CREATE INDEX`: it goes with its constraint, never by
+    /// `DROP INDEX`. Not a difference between two schemas.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub constraint: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

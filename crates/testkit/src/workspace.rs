@@ -20,6 +20,16 @@ fn run(cmd: &mut Command) -> Output {
     out
 }
 
+/// The profile directory (`…/debug`) this test binary was built into, wherever
+/// `CARGO_TARGET_DIR` put it: the binary runs from its `deps/`.
+fn built_profile_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    exe.parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .expect("the test binary runs from <target>/<profile>/deps")
+}
+
 impl ScratchWorkspace {
     /// Copies the workspace that holds `manifest_dir` (a crate's `CARGO_MANIFEST_DIR`).
     pub fn copy_of(manifest_dir: &str) -> Self {
@@ -41,10 +51,11 @@ impl ScratchWorkspace {
         // would write into the real build.
         let target = root.join("target/debug");
         std::fs::create_dir_all(&target).expect("target dir");
+        let built = built_profile_dir();
         for dir in ["deps", "build", ".fingerprint"] {
             run(Command::new("cp")
                 .arg("-a")
-                .arg(source.join("target/debug").join(dir))
+                .arg(built.join(dir))
                 .arg(&target));
         }
         ScratchWorkspace { root }

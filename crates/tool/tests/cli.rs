@@ -14,11 +14,33 @@ struct Run {
     stderr: String,
 }
 
-/// A scratch working directory, so no stray `.env` or `counsel.db` is picked up.
-fn workdir() -> PathBuf {
+/// A scratch working directory, so no stray `.env` or `counsel.db` is picked up; removed
+/// with everything in it when dropped.
+struct WorkDir(PathBuf);
+
+impl std::ops::Deref for WorkDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for WorkDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn workdir() -> WorkDir {
     let dir = std::env::temp_dir().join(format!("{}cli_{}", testkit::PREFIX, uuid_like()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    WorkDir(dir)
 }
 
 fn uuid_like() -> String {
@@ -339,11 +361,13 @@ async fn stamp_head_warns_when_the_adopted_schema_does_not_match() {
 async fn two_upgrades_at_once_migrate_once() {
     for t in testkit::databases().await {
         let n = t.name;
-        let children: Vec<_> = (0..2)
-            .map(|_| {
+        let dirs = [workdir(), workdir()];
+        let children: Vec<_> = dirs
+            .iter()
+            .map(|dir| {
                 Command::new(env!("CARGO_BIN_EXE_manage-db"))
                     .arg("upgrade")
-                    .current_dir(workdir())
+                    .current_dir(dir)
                     .env("DATABASE_URL", &t.url)
                     .env_remove("DATABASE_URL_DIRECT")
                     .stdin(Stdio::null())
@@ -1165,7 +1189,8 @@ async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_ala
 
 #[test]
 fn generate_needs_a_checkout_and_a_message_that_says_something() {
-    let db = format!("sqlite://{}/g.db?mode=rwc", workdir().display());
+    let db_dir = workdir();
+    let db = format!("sqlite://{}/g.db?mode=rwc", db_dir.display());
     let elsewhere = run_in(
         &workdir(),
         &[("DATABASE_URL", &db)],

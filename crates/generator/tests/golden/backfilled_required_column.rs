@@ -5,6 +5,9 @@
 //!
 //! The differences it resolves, as `manage-db check` words them:
 //! - users.age: column missing from the database (entity: integer, NOT NULL)
+//!
+//! Rows already there get, in the required columns `up` adds:
+//! - users.age = 18
 
 use crate::schema_change::*;
 use sea_orm_migration::prelude::*;
@@ -50,29 +53,12 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if is_sqlite(manager) {
-            rebuild_sqlite_table(
-                manager,
-                Table::create()
-                    .table(Alias::new("users"))
-                    .col(ColumnDef::new(Alias::new("id")).uuid().not_null())
-                    .col(ColumnDef::new(Alias::new("email")).string_len(64).not_null())
-                    .col(ColumnDef::new(Alias::new("notes")).text().null())
-                    .primary_key(Index::create().col(Alias::new("id")))
-                    .to_owned(),
-                &[("id", "id"), ("email", "email"), ("notes", "notes")],
-                vec![
-                ],
-            )
-            .await?;
-        } else {
-            manager.alter_table(
-                Table::alter()
-                    .table(Alias::new("users"))
-                    .drop_column(Alias::new("age"))
-                    .to_owned(),
-            ).await?;
-        }
+        manager.alter_table(
+            Table::alter()
+                .table(Alias::new("users"))
+                .drop_column(Alias::new("age"))
+                .to_owned(),
+        ).await?;
         Ok(())
     }
 }

@@ -36,6 +36,7 @@ impl MigrationTrait for Migration {
             .await?;
         } else {
             manager.drop_foreign_key(ForeignKey::drop().name("fk_reports_user_id").table(Alias::new("reports")).to_owned()).await?;
+            cast_column(manager, "reports", ColumnDef::new(Alias::new("title")).text().not_null().default("untitled")).await?;
             manager.alter_table(
                 Table::alter()
                     .table(Alias::new("reports"))
@@ -48,6 +49,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        require_max_length(manager, "reports", "title", 80).await?;
         if is_sqlite(manager) {
             rebuild_sqlite_table(
                 manager,
@@ -67,6 +69,7 @@ impl MigrationTrait for Migration {
             .await?;
         } else {
             manager.drop_foreign_key(ForeignKey::drop().name("fk_reports_user_id").table(Alias::new("reports")).to_owned()).await?;
+            cast_column(manager, "reports", ColumnDef::new(Alias::new("title")).string_len(80).not_null()).await?;
             manager.alter_table(
                 Table::alter()
                     .table(Alias::new("reports"))

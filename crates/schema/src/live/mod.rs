@@ -54,6 +54,8 @@ struct IndexRow {
     primary: bool,
     predicate: Option<String>,
     column: String,
+    /// Backs a `UNIQUE` constraint.
+    constraint: bool,
 }
 
 /// One column pair of a foreign key.
@@ -126,6 +128,7 @@ impl Rows {
                     columns: vec![row.column],
                     unique: row.unique,
                     predicate: row.predicate,
+                    constraint: row.constraint,
                 }),
             }
         }

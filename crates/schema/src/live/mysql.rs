@@ -96,6 +96,8 @@ pub(super) async fn read<C: ConnectionTrait>(
             unique: r.try_get::<i64>("", "non_unique")? == 0,
             predicate: None,
             column: r.try_get("", "column_name")?,
+            // A UNIQUE constraint is an index like any other here: DROP INDEX drops it.
+            constraint: false,
         });
     }
     for r in query(FOREIGN_KEYS).await? {

@@ -18,6 +18,8 @@ ORDER BY c.relname, a.attnum"#;
 const INDEXES: &str = r#"
 SELECT t.relname::text AS table_name, i.relname::text AS index_name,
        x.indisunique AS is_unique, x.indisprimary AS is_primary,
+       EXISTS (SELECT 1 FROM pg_catalog.pg_constraint uc WHERE uc.conindid = x.indexrelid
+               AND uc.conrelid = x.indrelid AND uc.contype IN ('u', 'x')) AS is_constraint,
        pg_get_expr(x.indpred, x.indrelid) AS predicate,
        COALESCE(a.attname::text, pg_get_indexdef(x.indexrelid, k.ord::int4, true)) AS column_name
 FROM pg_catalog.pg_index x
@@ -79,6 +81,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             primary: r.try_get("", "is_primary")?,
             predicate: r.try_get("", "predicate")?,
             column: r.try_get("", "column_name")?,
+            constraint: r.try_get("", "is_constraint")?,
         });
     }
     for r in query(db, CONSTRAINTS).await? {

@@ -65,6 +65,8 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             primary: false,
             predicate: sql.as_deref().and_then(predicate),
             column: r.try_get("", "column_name")?,
+            // `u`: made by a UNIQUE clause of the table (an autoindex), not CREATE INDEX.
+            constraint: origin == "u",
         });
     }
     for r in query(db, FOREIGN_KEYS).await? {

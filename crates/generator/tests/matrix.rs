@@ -1,0 +1,805 @@
+//! The generator's matrix: every table × every edit the entities can express × every backend,
+//! generated from the entities rather than picked by hand.
+//!
+//! For each cell the entities' schema is edited (as a migration declares tables: portable
+//! types, keys, indexes), and the generator plans the migration from the schema the real
+//! history makes, on each backend. Then, on a database holding the history and a row in every
+//! table:
+//! 1. a plan made without `--allow-destructive` must keep every value: after `up` and after
+//!    `down`, every column holds as many values as before;
+//! 2. `up` reaches the edited schema exactly (no drift), `down` the schema before;
+//! 3. the plan made on each other backend applies and reverts here too (one migration file
+//!    must mean the same everywhere);
+//! 4. every step renders as builder code.
+//!
+//! A cell whose `up` is refused by the database (a cast or a key the rows do not satisfy) must
+//! leave the schema as it was. The product is large; `MATRIX_SAMPLE=N` runs every N-th cell
+//! (CI runs a sample within its time budget, `MATRIX_SAMPLE=1` runs all of it) and the run
+//! reports its size and pass rate.
+
+#[path = "../../../examples/shared/sample_data.rs"]
+mod sample_data;
+
+use migration::{migrate_to_head, BootOptions, Migrations, MigratorTrait};
+use migration_generator::plan::differences;
+use migration_generator::spec::{object_name, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec};
+use migration_generator::step::{table_ddl, StepsMigration};
+use migration_generator::{plan, Options, Rename, Side};
+use schema_model::declared::{self, Flavour};
+use schema_model::{ReferentialAction, Schema, SchemaDdl};
+use sea_orm::sea_query::{ColumnType, Expr, StringLen};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use std::collections::BTreeMap;
+
+const CELL_MIGRATION: &str = "m99990101_000000_matrix_cell";
+
+/// One edit of the entities.
+#[derive(Debug, Clone)]
+enum Edit {
+    AddColumn(ColumnSpec, Option<Expr>),
+    DropColumn(String),
+    RenameColumn(String, String),
+    ChangeType(String, ColumnType),
+    SetNullable(String, bool),
+    SetDefault(String, Option<Expr>),
+    AddIndex(Vec<String>, bool),
+    DropIndex(String),
+    MakeUnique(String),
+    IndexColumns(String, Vec<String>),
+    DropForeignKey(String),
+    ForeignKeyRule(String, ReferentialAction),
+    ForeignKeyTarget(String, String),
+    AddForeignKey(String),
+    PrimaryKey(Vec<String>),
+    NewTable,
+    DropTable,
+    RenameTable(String),
+}
+
+#[derive(Debug, Clone)]
+struct Cell {
+    table: String,
+    edit: Edit,
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?}", self.table, self.edit)
+    }
+}
+
+/// Types a new column is added with: every type the builder code writes.
+fn writable_types() -> Vec<ColumnType> {
+    vec![
+        ColumnType::String(StringLen::N(64)),
+        ColumnType::String(StringLen::None),
+        ColumnType::Char(Some(8)),
+        ColumnType::Text,
+        ColumnType::SmallInteger,
+        ColumnType::Integer,
+        ColumnType::BigInteger,
+        ColumnType::Float,
+        ColumnType::Double,
+        ColumnType::Decimal(Some((12, 2))),
+        ColumnType::Boolean,
+        ColumnType::Date,
+        ColumnType::Time,
+        ColumnType::DateTime,
+        ColumnType::TimestampWithTimeZone,
+        ColumnType::Json,
+        ColumnType::JsonBinary,
+        ColumnType::Uuid,
+        ColumnType::Blob,
+    ]
+}
+
+/// The types a column of type `ty` is changed to: wider and narrower of its kind, and text.
+fn type_changes(ty: &ColumnType) -> Vec<ColumnType> {
+    use ColumnType::*;
+    match ty {
+        String(StringLen::N(n)) => vec![
+            String(StringLen::N(n * 2)),
+            String(StringLen::N((n / 2).max(1))),
+            Text,
+        ],
+        String(StringLen::None) => vec![String(StringLen::N(64)), Text],
+        Text => vec![String(StringLen::N(255))],
+        SmallInteger => vec![Integer, Text],
+        Integer => vec![BigInteger, SmallInteger, Text],
+        BigInteger => vec![Integer, Text],
+        Float => vec![Double],
+        Double => vec![Float],
+        Boolean => vec![Text],
+        TimestampWithTimeZone => vec![Text],
+        Json | JsonBinary => vec![Text],
+        Uuid => vec![Text],
+        _ => vec![],
+    }
+}
+
+/// A default for a column of type `ty`.
+fn default_for(ty: &ColumnType) -> Option<Expr> {
+    use ColumnType::*;
+    Some(match ty {
+        String(_) | Text | Char(_) => Expr::val("n/a"),
+        SmallInteger | Integer | BigInteger => Expr::val(7),
+        Boolean => Expr::val(true),
+        TimestampWithTimeZone | DateTime | Timestamp => Expr::current_timestamp(),
+        _ => return None,
+    })
+}
+
+/// Every cell of the matrix for the tables `specs`.
+fn cells(specs: &[TableSpec]) -> Vec<Cell> {
+    let mut out = Vec::new();
+    for t in specs {
+        let mut add = |edit: Edit| {
+            out.push(Cell {
+                table: t.name.clone(),
+                edit,
+            })
+        };
+        for (i, ty) in writable_types().into_iter().enumerate() {
+            add(Edit::AddColumn(
+                column(&format!("mx_new_{i}"), ty, true, None),
+                None,
+            ));
+        }
+        for ty in [
+            ColumnType::Text,
+            ColumnType::Integer,
+            ColumnType::Boolean,
+            ColumnType::TimestampWithTimeZone,
+        ] {
+            let default = default_for(&ty);
+            add(Edit::AddColumn(
+                column("mx_defaulted", ty, false, default),
+                None,
+            ));
+        }
+        add(Edit::AddColumn(
+            column(
+                "mx_required",
+                ColumnType::String(StringLen::N(32)),
+                false,
+                None,
+            ),
+            Some(Expr::val("unknown")),
+        ));
+        add(Edit::AddColumn(
+            column("mx_required_n", ColumnType::Integer, false, None),
+            Some(Expr::val(0)),
+        ));
+        let in_key = |c: &str| t.primary_key.iter().any(|k| k == c);
+        for c in t.columns.iter().filter(|c| !in_key(&c.name)) {
+            add(Edit::DropColumn(c.name.clone()));
+            add(Edit::RenameColumn(
+                c.name.clone(),
+                format!("{}_renamed", c.name),
+            ));
+            add(Edit::RenameColumn(c.name.clone(), c.name.to_uppercase()));
+            add(Edit::SetNullable(c.name.clone(), !c.nullable));
+            match &c.default {
+                Some(_) => add(Edit::SetDefault(c.name.clone(), None)),
+                None => add(Edit::SetDefault(c.name.clone(), default_for(&c.ty))),
+            }
+            for ty in type_changes(&c.ty) {
+                add(Edit::ChangeType(c.name.clone(), ty));
+            }
+            let indexed = t.indexes.iter().any(|i| i.columns == [c.name.clone()]);
+            if !indexed
+                && !matches!(
+                    c.ty,
+                    ColumnType::Text | ColumnType::Json | ColumnType::JsonBinary | ColumnType::Blob
+                )
+            {
+                add(Edit::AddIndex(vec![c.name.clone()], false));
+                add(Edit::AddIndex(vec![c.name.clone()], true));
+            }
+        }
+        let short: Vec<String> = t
+            .columns
+            .iter()
+            .filter(|c| {
+                !in_key(&c.name)
+                    && matches!(
+                        c.ty,
+                        ColumnType::String(StringLen::N(_))
+                            | ColumnType::Uuid
+                            | ColumnType::Integer
+                            | ColumnType::TimestampWithTimeZone
+                    )
+            })
+            .map(|c| c.name.clone())
+            .collect();
+        if short.len() >= 2 {
+            add(Edit::AddIndex(short[..2].to_vec(), false));
+            add(Edit::AddIndex(short[..2].to_vec(), true));
+        }
+        for i in &t.indexes {
+            add(Edit::DropIndex(i.name.clone()));
+            if !i.unique {
+                add(Edit::MakeUnique(i.name.clone()));
+            }
+            if let Some(other) = short.iter().find(|c| !i.columns.contains(c)) {
+                let mut columns = i.columns.clone();
+                columns.push(other.clone());
+                add(Edit::IndexColumns(i.name.clone(), columns));
+            }
+        }
+        for fk in &t.foreign_keys {
+            add(Edit::DropForeignKey(fk.name.clone()));
+            for rule in [
+                ReferentialAction::Cascade,
+                ReferentialAction::SetNull,
+                ReferentialAction::Restrict,
+            ] {
+                if rule != fk.on_delete {
+                    add(Edit::ForeignKeyRule(fk.name.clone(), rule));
+                }
+            }
+            if let Some(other) = specs
+                .iter()
+                .map(|s| &s.name)
+                .find(|s| **s != fk.ref_table && **s != t.name)
+            {
+                add(Edit::ForeignKeyTarget(fk.name.clone(), other.clone()));
+            }
+        }
+        add(Edit::AddForeignKey("users".into()));
+        if let Some(extra) = t
+            .columns
+            .iter()
+            .find(|c| c.name == "created_at" && !in_key(&c.name))
+        {
+            let mut key = t.primary_key.clone();
+            key.push(extra.name.clone());
+            add(Edit::PrimaryKey(key));
+        }
+        add(Edit::NewTable);
+        if !specs
+            .iter()
+            .any(|s| s.name != t.name && s.foreign_keys.iter().any(|fk| fk.ref_table == t.name))
+        {
+            add(Edit::DropTable);
+        }
+        add(Edit::RenameTable(format!("{}_renamed", t.name)));
+    }
+    out
+}
+
+fn column(name: &str, ty: ColumnType, nullable: bool, default: Option<Expr>) -> ColumnSpec {
+    ColumnSpec {
+        name: name.into(),
+        ty,
+        nullable,
+        default,
+    }
+}
+
+/// The entities' tables as a migration declares them, in creation order.
+fn entity_specs(flavour: Flavour, backend: DbBackend) -> Vec<TableSpec> {
+    let ddl = entity::registry::schema_ddl(backend);
+    let schema = declared::render(&ddl, flavour).unwrap();
+    let side = Side {
+        schema: &schema,
+        ddl: Some(&ddl),
+        flavour,
+    };
+    ddl.tables
+        .iter()
+        .map(|t| side.table(&t.name()).unwrap())
+        .collect()
+}
+
+/// The tables with `cell`'s edit made, and the generate options it needs (a rename and a
+/// backfill are what a user would answer).
+fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
+    let mut tables = specs.to_vec();
+    let mut options = Options::default();
+    let at = tables.iter().position(|t| t.name == cell.table).unwrap();
+    let name = cell.table.clone();
+    let t = &mut tables[at];
+    let col = |t: &mut TableSpec, c: &str| -> usize {
+        t.columns.iter().position(|x| x.name == c).unwrap()
+    };
+    match &cell.edit {
+        Edit::AddColumn(c, backfill) => {
+            t.columns.push(c.clone());
+            if let Some(value) = backfill {
+                options.backfills.push(migration_generator::Backfill {
+                    table: name.clone(),
+                    column: c.name.clone(),
+                    value: value.clone(),
+                });
+            }
+        }
+        Edit::DropColumn(c) => {
+            let i = col(t, c);
+            t.columns.remove(i);
+            t.indexes.retain(|x| !x.columns.contains(c));
+            t.foreign_keys.retain(|x| !x.columns.contains(c));
+        }
+        Edit::RenameColumn(c, new) => {
+            let i = col(t, c);
+            t.columns[i].name = new.clone();
+            for list in t
+                .indexes
+                .iter_mut()
+                .map(|x| &mut x.columns)
+                .chain(t.foreign_keys.iter_mut().map(|x| &mut x.columns))
+            {
+                for x in list.iter_mut().filter(|x| *x == c) {
+                    *x = new.clone();
+                }
+            }
+            options.renames.push(Rename::Column {
+                table: name.clone(),
+                from: c.clone(),
+                to: new.clone(),
+            });
+        }
+        Edit::ChangeType(c, ty) => {
+            let i = col(t, c);
+            t.columns[i].ty = ty.clone();
+            if t.columns[i].default.is_some() {
+                t.columns[i].default = default_for(ty);
+            }
+        }
+        Edit::SetNullable(c, nullable) => {
+            let i = col(t, c);
+            t.columns[i].nullable = *nullable;
+        }
+        Edit::SetDefault(c, default) => {
+            let i = col(t, c);
+            t.columns[i].default = default.clone();
+        }
+        Edit::AddIndex(columns, unique) => t.indexes.push(IndexSpec {
+            name: object_name(if *unique { "uq" } else { "idx" }, &name, columns),
+            columns: columns.clone(),
+            unique: *unique,
+            constraint: false,
+        }),
+        Edit::DropIndex(i) => t.indexes.retain(|x| x.name != *i),
+        Edit::MakeUnique(i) => t
+            .indexes
+            .iter_mut()
+            .filter(|x| x.name == *i)
+            .for_each(|x| x.unique = true),
+        Edit::IndexColumns(i, columns) => t
+            .indexes
+            .iter_mut()
+            .filter(|x| x.name == *i)
+            .for_each(|x| x.columns = columns.clone()),
+        Edit::DropForeignKey(k) => t.foreign_keys.retain(|x| x.name != *k),
+        Edit::ForeignKeyRule(k, rule) => {
+            for fk in t.foreign_keys.iter_mut().filter(|x| x.name == *k) {
+                fk.on_delete = *rule;
+                if *rule == ReferentialAction::SetNull {
+                    let c = fk.columns[0].clone();
+                    let i = t.columns.iter().position(|x| x.name == c).unwrap();
+                    t.columns[i].nullable = true;
+                }
+            }
+        }
+        Edit::ForeignKeyTarget(k, target) => t
+            .foreign_keys
+            .iter_mut()
+            .filter(|x| x.name == *k)
+            .for_each(|x| x.ref_table = target.clone()),
+        Edit::AddForeignKey(target) => {
+            t.columns
+                .push(column("mx_owner_id", ColumnType::Uuid, true, None));
+            t.foreign_keys.push(ForeignKeySpec {
+                name: String::new(),
+                columns: vec!["mx_owner_id".into()],
+                ref_table: target.clone(),
+                ref_columns: vec!["id".into()],
+                on_delete: ReferentialAction::SetNull,
+                on_update: ReferentialAction::NoAction,
+            });
+        }
+        Edit::PrimaryKey(key) => t.primary_key = key.clone(),
+        Edit::NewTable => {
+            let new = TableSpec {
+                name: format!("mx_{name}_notes"),
+                columns: vec![
+                    column("id", ColumnType::Uuid, false, None),
+                    column("parent_id", ColumnType::Uuid, false, None),
+                    column("body", ColumnType::Text, true, None),
+                ],
+                primary_key: vec!["id".into()],
+                indexes: vec![IndexSpec {
+                    name: format!("idx_mx_{name}_notes_parent_id"),
+                    columns: vec!["parent_id".into()],
+                    unique: false,
+                    constraint: false,
+                }],
+                foreign_keys: vec![ForeignKeySpec {
+                    name: String::new(),
+                    columns: vec!["parent_id".into()],
+                    ref_table: name.clone(),
+                    ref_columns: vec![t.primary_key[0].clone()],
+                    on_delete: ReferentialAction::Cascade,
+                    on_update: ReferentialAction::NoAction,
+                }],
+            };
+            tables.push(new);
+        }
+        Edit::DropTable => {
+            tables.remove(at);
+        }
+        Edit::RenameTable(new) => {
+            t.name = new.clone();
+            for other in &mut tables {
+                for fk in other
+                    .foreign_keys
+                    .iter_mut()
+                    .filter(|fk| fk.ref_table == name)
+                {
+                    fk.ref_table = new.clone();
+                }
+            }
+            options.renames.push(Rename::Table {
+                from: name.clone(),
+                to: new.clone(),
+            });
+        }
+    }
+    (tables, options)
+}
+
+/// The tables as the entities' DDL, named as the generator names new objects.
+fn as_ddl(tables: &[TableSpec]) -> SchemaDdl {
+    SchemaDdl {
+        tables: tables.iter().map(table_ddl).collect(),
+    }
+}
+
+/// One backend under test: its database at the history's head with rows in every table.
+struct Backend {
+    t: testkit::TestDb,
+    flavour: Flavour,
+    base: Schema,
+}
+
+async fn read(db: &DatabaseConnection) -> Schema {
+    let mut schema = schema_model::live::read(db).await.unwrap();
+    for table in migration::BOOKKEEPING_TABLES {
+        schema.tables.remove(table);
+    }
+    schema
+}
+
+fn history() -> Vec<Box<dyn migration::MigrationTrait>> {
+    migration::Migrator::migrations()
+}
+
+async fn prepare(t: testkit::TestDb) -> Backend {
+    let migrations = Migrations::new(history()).unwrap();
+    migrate_to_head(&migrations, &t.db, &BootOptions::default())
+        .await
+        .unwrap();
+    sample_data::create(&t.db, "matrix").await.unwrap();
+    let flavour = declared::flavour(&t.db).await.unwrap().unwrap();
+    let base = read(&t.db).await;
+    Backend { t, flavour, base }
+}
+
+/// Values held per `table.column`: what no plan made without `--allow-destructive` may lose.
+async fn values(db: &DatabaseConnection, schema: &Schema) -> BTreeMap<String, i64> {
+    let backend = db.get_database_backend();
+    let q = |n: &str| match backend {
+        DbBackend::MySql => format!("`{n}`"),
+        _ => format!("\"{n}\""),
+    };
+    let mut out = BTreeMap::new();
+    for (name, table) in &schema.tables {
+        let counts: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| format!("COUNT({})", q(&c.name)))
+            .collect();
+        let sql = format!("SELECT {} FROM {}", counts.join(", "), q(name));
+        let row = db
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+            .unwrap()
+            .unwrap();
+        for (i, c) in table.columns.iter().enumerate() {
+            out.insert(
+                format!("{name}.{}", c.name.to_lowercase()),
+                row.try_get_by_index::<i64>(i).unwrap(),
+            );
+        }
+    }
+    out
+}
+
+/// `before`'s values under the names they have after `renames`.
+fn renamed(before: &BTreeMap<String, i64>, renames: &[Rename]) -> BTreeMap<String, i64> {
+    before
+        .iter()
+        .map(|(k, v)| {
+            let (t, c) = k.split_once('.').unwrap();
+            let mut key = (t.to_owned(), c.to_owned());
+            for r in renames {
+                match r {
+                    Rename::Table { from, to } if key.0 == *from => key.0 = to.clone(),
+                    Rename::Column { table, from, to } if key.0 == *table && key.1 == *from => {
+                        key.1 = to.to_lowercase()
+                    }
+                    _ => {}
+                }
+            }
+            (format!("{}.{}", key.0, key.1), *v)
+        })
+        .collect()
+}
+
+/// The plan of `cell` on a backend of `flavour` whose history schema is `base`: first without
+/// `--allow-destructive`; if that stops, with it. `Err` is a plan that cannot be made at all.
+fn plan_cell(
+    base: &Schema,
+    flavour: Flavour,
+    backend: DbBackend,
+    cell: &Cell,
+) -> Result<(migration_generator::MigrationPlan, bool, Schema, SchemaDdl), String> {
+    let specs = entity_specs(flavour, backend);
+    let (tables, mut options) = edited(&specs, cell);
+    let ddl = as_ddl(&tables);
+    let after = declared::render(&ddl, flavour).map_err(|e| e.to_string())?;
+    let before_side = Side {
+        schema: base,
+        ddl: None,
+        flavour,
+    };
+    let after_side = Side {
+        schema: &after,
+        ddl: Some(&ddl),
+        flavour,
+    };
+    let (planned, destructive) = match plan(&before_side, &after_side, &options) {
+        Ok(p) => (p, false),
+        Err(
+            migration_generator::GenerateError::Destructive(_)
+            | migration_generator::GenerateError::PossibleRename(_),
+        ) => {
+            options.allow_destructive = true;
+            let p = plan(&before_side, &after_side, &options).map_err(|e| e.to_string())?;
+            (p, true)
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    Ok((planned, destructive, after, ddl))
+}
+
+fn renames_of(cell: &Cell) -> Vec<Rename> {
+    let specs = entity_specs(Flavour::Sqlite, DbBackend::Sqlite);
+    edited(&specs, cell).1.renames
+}
+
+/// What one cell did on one backend, applying the plan made on `planned_on`.
+enum Outcome {
+    Passed,
+    /// `up` stopped before any change because the rows do not meet what it needs (its
+    /// checks name them), and the schema stayed as it was.
+    RefusedByData,
+    /// A `down` the plan says cannot be run on a table with rows stopped, changing nothing.
+    Irreversible,
+    Failed(String),
+}
+
+/// Whether the database still has the schema `expected` (`None`: it does).
+async fn drift(b: &Backend, expected: &Schema) -> Option<String> {
+    let now = read(&b.t.db).await;
+    let side = |s| Side {
+        schema: s,
+        ddl: None,
+        flavour: b.flavour,
+    };
+    let left = differences(&side(&now), &side(expected));
+    (!left.is_empty()).then(|| format!("{left:#?}"))
+}
+
+async fn run_cell(
+    b: &Backend,
+    cell: &Cell,
+    planned: &migration_generator::MigrationPlan,
+    destructive: bool,
+    after: &Schema,
+) -> Outcome {
+    let db = &b.t.db;
+    for step in planned.up.iter().chain(&planned.down) {
+        let code = step.code("");
+        if code.contains("unsupported()") {
+            return Outcome::Failed(format!("a step renders as unsupported code:\n{code}"));
+        }
+    }
+    let mut all = history();
+    all.push(Box::new(StepsMigration {
+        name: CELL_MIGRATION.into(),
+        up: planned.up.clone(),
+        down: planned.down.clone(),
+    }));
+    let migrations = Migrations::new(all).unwrap();
+    let before_values = values(db, &b.base).await;
+    if let Err(e) = migrate_to_head(&migrations, db, &BootOptions::default()).await {
+        let checked = e
+            .to_string()
+            .contains("so the schema change cannot be made");
+        return match drift(b, &b.base).await {
+            None if checked => Outcome::RefusedByData,
+            left => Outcome::Failed(format!("up failed: {e}; changed: {left:?}")),
+        };
+    }
+    let applied = read(db).await;
+    let side = |s| Side {
+        schema: s,
+        ddl: None,
+        flavour: b.flavour,
+    };
+    let left = differences(&side(&applied), &side(after));
+    if !left.is_empty() {
+        return Outcome::Failed(format!("after up, drift from the entities: {left:#?}"));
+    }
+    let renames = renames_of(cell);
+    let expected = renamed(&before_values, &renames);
+    let after_values = values(db, &applied).await;
+    if !destructive {
+        for (k, v) in &expected {
+            if after_values.get(k).is_some_and(|a| a != v) {
+                return Outcome::Failed(format!(
+                    "up lost values of {k}: {v} → {:?}",
+                    after_values.get(k)
+                ));
+            }
+            if !after_values.contains_key(k) {
+                return Outcome::Failed(format!("up lost column {k} without --allow-destructive"));
+            }
+        }
+    }
+    let down = migration::Runner::new(&migrations, db, Default::default())
+        .run(
+            &migration::Request::Downgrade {
+                target: migration::Target::Relative(-1),
+            },
+            None,
+        )
+        .await;
+    if let Err(e) = down {
+        if destructive && !planned.irreversible.is_empty() && drift(b, after).await.is_none() {
+            return Outcome::Irreversible;
+        }
+        return Outcome::Failed(format!("down failed: {e}"));
+    }
+    let reverted = read(db).await;
+    let back = differences(&side(&reverted), &side(&b.base));
+    if !back.is_empty() {
+        return Outcome::Failed(format!("after down, not the schema before: {back:#?}"));
+    }
+    let reverted_values = values(db, &reverted).await;
+    if !destructive && reverted_values != before_values {
+        return Outcome::Failed(format!(
+            "down changed the values held: {:?}",
+            before_values
+                .iter()
+                .filter(|(k, v)| reverted_values.get(*k) != Some(v))
+                .collect::<Vec<_>>()
+        ));
+    }
+    Outcome::Passed
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_table_every_edit_every_backend() {
+    let sample: usize = std::env::var("MATRIX_SAMPLE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7)
+        .max(1);
+    let mut backends = Vec::new();
+    for t in testkit::databases().await {
+        backends.push(prepare(t).await);
+    }
+    let all = cells(&entity_specs(Flavour::Sqlite, DbBackend::Sqlite));
+    let chosen: Vec<&Cell> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % sample == 0)
+        .map(|(_, c)| c)
+        .collect();
+    let mut failures: Vec<String> = Vec::new();
+    let (mut passed, mut refused, mut irreversible, mut runs) = (0usize, 0usize, 0usize, 0usize);
+    let mut invalid = 0usize;
+    for cell in &chosen {
+        let plans: Vec<_> = backends
+            .iter()
+            .map(|b| {
+                (
+                    b.t.name,
+                    plan_cell(&b.base, b.flavour, b.t.db.get_database_backend(), cell),
+                )
+            })
+            .collect();
+        for (i, b) in backends.iter_mut().enumerate() {
+            for (planned_on, made) in &plans {
+                let (planned, destructive, _, _) = match made {
+                    Ok(p) => p,
+                    Err(e) => {
+                        if *planned_on == b.t.name {
+                            if e.contains("change the entity so that every backend") {
+                                invalid += 1;
+                            } else {
+                                failures.push(format!("[{}] {cell}: no plan: {e}", b.t.name));
+                            }
+                        }
+                        continue;
+                    }
+                };
+                // The edited schema as this backend spells it.
+                let (_, _, after, _) =
+                    match plan_cell(&b.base, b.flavour, b.t.db.get_database_backend(), cell) {
+                        Ok(p) => p,
+                        Err(_) => continue,
+                    };
+                runs += 1;
+                let outcome = run_cell(b, cell, planned, *destructive, &after).await;
+                match &outcome {
+                    Outcome::Passed => passed += 1,
+                    Outcome::RefusedByData => refused += 1,
+                    Outcome::Irreversible => irreversible += 1,
+                    Outcome::Failed(why) => failures.push(format!(
+                        "[{} applying the plan made on {planned_on}] {cell}: {why}\n  up: {:?}",
+                        b.t.name, planned.up
+                    )),
+                }
+                // An irreversible `down` leaves the cell applied, and after a stop MariaDB (no
+                // transactional DDL) has it marked as interrupted: start again from a clean
+                // database, as after any failure.
+                let refused_on_mariadb =
+                    matches!(outcome, Outcome::RefusedByData) && b.flavour == Flavour::MariaDb;
+                if !matches!(outcome, Outcome::Passed | Outcome::RefusedByData)
+                    || refused_on_mariadb
+                {
+                    let fresh = testkit::fresh_like(&b.t).await;
+                    let old = std::mem::replace(b, prepare(fresh).await);
+                    old.t.finish().await;
+                }
+            }
+            let _ = i;
+        }
+    }
+    let names: Vec<&str> = backends.iter().map(|b| b.t.name).collect();
+    testkit::notice(&format!(
+        "generate matrix: {} cells ({} tables × edits), {} run (every {sample}th) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {} failed",
+        all.len(),
+        entity_specs(Flavour::Sqlite, DbBackend::Sqlite).len(),
+        chosen.len(),
+        names.join(", "),
+        failures.len()
+    ));
+    for b in backends {
+        b.t.finish().await;
+    }
+    for f in &failures {
+        // One line each, so that a run's failures can be counted by kind.
+        let line: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
+        testkit::notice(&format!(
+            "matrix failure: {}",
+            line.chars().take(3000).collect::<String>()
+        ));
+    }
+    if !failures.is_empty() {
+        let shown: Vec<&String> = failures.iter().take(40).collect();
+        panic!(
+            "{} of {runs} matrix applications failed; first ones:\n{}",
+            failures.len(),
+            shown
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        );
+    }
+}
