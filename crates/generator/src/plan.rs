@@ -6,7 +6,7 @@ use crate::spec::{ColumnSpec, Side, TableSpec};
 use crate::step::{Requirement, Step};
 use crate::GenerateError;
 use schema_model::declared::Flavour;
-use schema_model::{diff, possible_renames, report, Change, Schema};
+use schema_model::{diff, possible_renames, report, Change, ReferentialAction, Schema};
 use sea_orm::sea_query::{ColumnType, Expr, StringLen};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -283,8 +283,9 @@ fn apply_renames(schema: &Schema, renames: &[Rename]) -> Result<Schema, Generate
 }
 
 /// The differences from one side to the other that a migration must make: those of
-/// [`schema_model::diff`] but what MariaDB makes by itself: the index of a foreign key created
-/// with it, and the check of a JSON column.
+/// [`schema_model::diff`] but what MariaDB makes by itself: the index that covers a foreign
+/// key (made, and dropped, by [`mysql_key_cover`]'s steps on every plan), and the check of a
+/// JSON column.
 pub fn differences(from: &Side, to: &Side) -> Vec<Change> {
     diff(from.schema, to.schema)
         .into_iter()
@@ -308,22 +309,63 @@ pub fn create_all(side: &Side) -> Result<Vec<Step>, GenerateError> {
 
 fn is_implicit_index_change(change: &Change, before: &Side, after: &Side) -> bool {
     match change {
-        // Made by MariaDB with the foreign key, when the key is new. (One that stays when its
-        // key goes, or when another index covers the key, is dropped like any index; one a key
-        // that stays needs when its cover goes is created before the cover is dropped.)
-        Change::AddIndex { table, index } => {
-            after.is_implicit_index(table, &index.name)
-                && !before
-                    .schema
-                    .tables
-                    .get(table)
-                    .is_some_and(|t| t.foreign_keys.iter().any(|fk| fk.columns == index.columns))
-        }
+        Change::AddIndex { table, index } => after.is_implicit_index(table, &index.name),
+        Change::DropIndex { table, index } => before.is_implicit_index(table, &index.name),
         Change::AddCheck { check, .. } | Change::DropCheck { check, .. } => {
             after.flavour == Flavour::MariaDb && is_json_check(check)
         }
         _ => false,
     }
+}
+
+/// Whether an index or the primary key of `table` (other than MySQL's own index for a foreign
+/// key, named after it) is led by `columns`.
+fn is_covered(table: &schema_model::Table, columns: &[String]) -> bool {
+    let own = |name: &str| table.foreign_keys.iter().any(|fk| fk.name == name);
+    table.primary_key.starts_with(columns)
+        || table
+            .indexes
+            .iter()
+            .any(|i| i.columns.starts_with(columns) && (i.unique || !own(&i.name)))
+}
+
+/// MySQL and MariaDB keep an index led by every foreign key's columns: they make one named
+/// after the key when none is declared, keep it when the key goes, and refuse to drop the last
+/// one. Whatever backend the plan is made on, its migration must run there too, so each plan
+/// says (in steps that act on MySQL only): the index a key that stays needs once its declared
+/// cover goes (`create`, before indexes are dropped), and the key's own index that is no
+/// longer needed, after its key went or another index covers it (`drop`, after).
+fn mysql_key_cover(table: &str, from: &Side, to: &Side) -> (Vec<Step>, Vec<Step>) {
+    let (Some(old), Some(new)) = (from.schema.tables.get(table), to.schema.tables.get(table))
+    else {
+        return (vec![], vec![]);
+    };
+    let same_key = |t: &schema_model::Table, columns: &[String]| {
+        t.foreign_keys.iter().any(|fk| fk.columns == columns)
+    };
+    let create = old
+        .foreign_keys
+        .iter()
+        .filter(|fk| same_key(new, &fk.columns))
+        .filter(|fk| is_covered(old, &fk.columns) && !is_covered(new, &fk.columns))
+        .map(|fk| Step::CreateKeyIndex {
+            table: table.into(),
+            name: from.foreign_key(table, fk).name,
+            columns: fk.columns.clone(),
+        })
+        .collect();
+    let drop = old
+        .foreign_keys
+        .iter()
+        .filter(|fk| !is_covered(old, &fk.columns))
+        .filter(|fk| !same_key(new, &fk.columns) || is_covered(new, &fk.columns))
+        .map(|fk| Step::DropKeyIndex {
+            table: table.into(),
+            name: from.foreign_key(table, fk).name,
+            columns: fk.columns.clone(),
+        })
+        .collect();
+    (create, drop)
 }
 
 /// MariaDB's JSON type: LONGTEXT with a check named after the column, which comes and goes
@@ -461,6 +503,21 @@ fn validate(after: &Side, changes: &[Change]) -> Result<(), GenerateError> {
                         "references {}({}), which is neither its primary key nor a unique key",
                         fk.ref_table,
                         fk.ref_columns.join(", ")
+                    ),
+                );
+            }
+            let sets_null = [fk.on_delete, fk.on_update].contains(&ReferentialAction::SetNull);
+            if let Some(required) = fk
+                .columns
+                .iter()
+                .find(|c| sets_null && table.column(c).is_some_and(|c| !c.nullable))
+            {
+                return invalid(
+                    format!("{name}.{required}"),
+                    format!(
+                        "is NOT NULL, but its foreign key to {} sets it to NULL (ON DELETE/UPDATE \
+                         SET NULL): make it `Option<…>`, or choose another rule",
+                        fk.ref_table
                     ),
                 );
             }
@@ -840,7 +897,21 @@ fn table_steps(
         match change {
             Change::AddColumn { column, .. } => {
                 let mut added = to.column(table, &column.name)?;
-                if let Some(fill) = backfills.iter().find(|b| b.is_for(table, &column.name)) {
+                let fill = backfills.iter().find(|b| b.is_for(table, &column.name));
+                let keyed = to.schema.tables.get(table).is_some_and(|t| {
+                    t.primary_key.contains(&column.name)
+                        || t.indexes
+                            .iter()
+                            .any(|i| i.unique && i.columns.contains(&column.name))
+                        || t.foreign_keys
+                            .iter()
+                            .any(|fk| fk.columns.contains(&column.name))
+                });
+                if !column.nullable && column.default.is_none() && (fill.is_none() || keyed) {
+                    // No one value fits every row: only an empty table can take the column.
+                    require(Requirement::NoRows(column.name.clone()));
+                }
+                if let Some(fill) = fill {
                     // Added with the value as its default, which then goes again.
                     added.default = Some(fill.value.clone());
                     backfilled.push(Step::AddColumn {
@@ -906,12 +977,15 @@ fn table_steps(
                     index: to.index(table, index),
                 })
             }
+            // A unique index is found by its columns when dropped, and rebuilds the table on
+            // SQLite: it may be a constraint there (or elsewhere) whatever it is here.
             Change::DropIndex { index, .. } => {
                 let dropped = from.index(table, index);
                 drop_indexes.push(Step::DropIndex {
                     table: table.into(),
                     name: dropped.name,
-                    constraint: dropped.constraint,
+                    columns: dropped.columns,
+                    constraint: dropped.unique,
                 })
             }
             Change::AddForeignKey { foreign_key, .. } => {
@@ -931,6 +1005,7 @@ fn table_steps(
             Change::DropForeignKey { foreign_key, .. } => drop_keys.push(Step::DropForeignKey {
                 table: table.into(),
                 name: from.foreign_key(table, foreign_key).name,
+                columns: foreign_key.columns.clone(),
             }),
             Change::AlterForeignKey {
                 from: old, to: new, ..
@@ -938,6 +1013,7 @@ fn table_steps(
                 drop_keys.push(Step::DropForeignKey {
                     table: table.into(),
                     name: from.foreign_key(table, old).name,
+                    columns: old.columns.clone(),
                 });
                 add_keys.push(Step::AddForeignKey {
                     table: table.into(),
@@ -982,6 +1058,7 @@ fn table_steps(
     // New indexes before old ones go: MariaDB refuses to drop the last index that covers a
     // foreign key. Indexes go before the columns in them (SQLite refuses to drop an indexed
     // column).
+    let (key_covers, key_indexes_unneeded) = mysql_key_cover(table, from, to);
     let mut everywhere = Vec::new();
     everywhere.extend(drop_keys);
     everywhere.extend(add_columns);
@@ -989,14 +1066,19 @@ fn table_steps(
     everywhere.extend(alter_columns);
     everywhere.extend(primary_key);
     everywhere.extend(add_indexes);
-    everywhere.extend(drop_indexes.clone());
+    everywhere.extend(key_covers);
+    everywhere.extend(drop_indexes);
+    everywhere.extend(key_indexes_unneeded);
     everywhere.extend(drop_columns);
     everywhere.extend(add_keys);
-    let mut everywhere: Vec<Step> = fills.iter().cloned().chain(everywhere).collect();
+    let everywhere: Vec<Step> = fills.iter().cloned().chain(everywhere).collect();
     if in_place {
         return Ok((requirements, everywhere));
     }
-    everywhere.retain(|s| !matches!(s, Step::FillNulls { .. }));
+    let everywhere: Vec<Step> = everywhere
+        .into_iter()
+        .filter(|s| !matches!(s, Step::FillNulls { .. }))
+        .collect();
     let rebuilt = to.table(table)?;
     let kept = from.schema.tables.get(table);
     let filled = |name: &str| backfills.iter().any(|b| b.is_for(table, name));

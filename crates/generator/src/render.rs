@@ -101,6 +101,9 @@ fn needs_helpers(step: &Step) -> bool {
             constraint: true, ..
         }
         | Step::Rebuild { .. }
+        | Step::CreateKeyIndex { .. }
+        | Step::DropForeignKey { .. }
+        | Step::DropKeyIndex { .. }
         | Step::Require { .. }
         | Step::FillNulls { .. }
         | Step::PerBackend { .. }

@@ -71,6 +71,11 @@ pub struct Side<'a> {
     pub schema: &'a Schema,
     pub ddl: Option<&'a SchemaDdl>,
     pub flavour: Flavour,
+    /// The same schema as SQLite holds it (the history replayed there), whose declared types
+    /// are the migrations' own: where this server's catalog is ambiguous (MariaDB spells both
+    /// `string()` and `string_len(255)` as `varchar(255)`), a column's type is read from it,
+    /// so that a migration generated here means the same on every backend.
+    pub types: Option<&'a Schema>,
 }
 
 /// Index and key names new objects get: the existing migration's convention, within the
@@ -112,8 +117,16 @@ impl Side<'_> {
                 .map_err(unsupported);
             }
         }
-        let ty = declared::column_type_for(self.flavour, &live.sql_type)
-            .ok_or_else(|| unsupported(format!("type {}", live.sql_type)))?;
+        let portable = self
+            .types
+            .and_then(|s| s.tables.get(table))
+            .and_then(|t| t.column(column))
+            .and_then(|c| declared::column_type_for(Flavour::Sqlite, &c.sql_type));
+        let ty = match portable {
+            Some(ty) => ty,
+            None => declared::column_type_for(self.flavour, &live.sql_type)
+                .ok_or_else(|| unsupported(format!("type {}", live.sql_type)))?,
+        };
         let default = match &live.default {
             None => None,
             Some(d) => Some(

@@ -68,19 +68,37 @@ pub enum Step {
         table: String,
         index: IndexSpec,
     },
-    /// `constraint`: the index of a UNIQUE constraint, dropped with the constraint.
+    /// `constraint`: the index of a UNIQUE constraint, dropped with the constraint (found by
+    /// its columns, as each backend names a UNIQUE column's constraint its own way).
     DropIndex {
         table: String,
         name: String,
+        columns: Vec<String>,
         constraint: bool,
+    },
+    /// MySQL only: the index a foreign key needs there, made if missing (see
+    /// [`crate::plan`]'s `mysql_key_cover`).
+    CreateKeyIndex {
+        table: String,
+        name: String,
+        columns: Vec<String>,
+    },
+    /// MySQL only: a foreign key's own index (the one over exactly its columns), dropped if it
+    /// is there.
+    DropKeyIndex {
+        table: String,
+        name: String,
+        columns: Vec<String>,
     },
     AddForeignKey {
         table: String,
         foreign_key: ForeignKeySpec,
     },
+    /// Found by its columns where the name differs (`name` is the fallback).
     DropForeignKey {
         table: String,
         name: String,
+        columns: Vec<String>,
     },
     /// SQLite: the table rebuilt into `table`, each `(new, old)` column pair copied.
     Rebuild {
@@ -98,6 +116,8 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Requirement {
     NoNulls(String),
+    /// The column is added NOT NULL with no value that fits every row.
+    NoRows(String),
     Unique(Vec<String>),
     References {
         columns: Vec<String>,
@@ -429,6 +449,9 @@ impl Step {
                 Requirement::NoNulls(column) => {
                     schema_change::require_no_nulls(manager, table, column).await?
                 }
+                Requirement::NoRows(column) => {
+                    schema_change::require_no_rows(manager, table, column).await?
+                }
                 Requirement::Unique(columns) => {
                     schema_change::require_unique(manager, table, &strs(columns)).await?
                 }
@@ -470,8 +493,21 @@ impl Step {
             Step::DropIndex {
                 table,
                 name,
+                columns,
                 constraint: true,
-            } => schema_change::drop_unique_constraint(manager, table, name).await?,
+            } => {
+                schema_change::drop_unique_constraint(manager, table, name, &strs(columns)).await?
+            }
+            Step::CreateKeyIndex {
+                table,
+                name,
+                columns,
+            } => schema_change::create_key_index(manager, table, name, &strs(columns)).await?,
+            Step::DropKeyIndex {
+                table,
+                name,
+                columns,
+            } => schema_change::drop_key_index(manager, table, name, &strs(columns)).await?,
             Step::DropIndex { table, name, .. } => {
                 manager
                     .drop_index(Index::drop().name(name).table(alias(table)).to_owned())
@@ -481,11 +517,11 @@ impl Step {
                 table,
                 foreign_key: fk,
             } => manager.create_foreign_key(foreign_key(table, fk)).await?,
-            Step::DropForeignKey { table, name } => {
-                manager
-                    .drop_foreign_key(ForeignKey::drop().name(name).table(alias(table)).to_owned())
-                    .await?
-            }
+            Step::DropForeignKey {
+                table,
+                name,
+                columns,
+            } => schema_change::drop_foreign_key_on(manager, table, name, &strs(columns)).await?,
             Step::Rebuild { table, copy } => {
                 let pairs: Vec<(&str, &str)> =
                     copy.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
@@ -573,6 +609,9 @@ impl Step {
                 Requirement::NoNulls(column) => {
                     format!("{indent}require_no_nulls(manager, {table:?}, {column:?}).await?;\n")
                 }
+                Requirement::NoRows(column) => {
+                    format!("{indent}require_no_rows(manager, {table:?}, {column:?}).await?;\n")
+                }
                 Requirement::Unique(columns) => {
                     format!("{indent}require_unique(manager, {table:?}, &{columns:?}).await?;\n")
                 }
@@ -610,8 +649,25 @@ impl Step {
             Step::DropIndex {
                 table,
                 name,
+                columns,
                 constraint: true,
-            } => format!("{indent}drop_unique_constraint(manager, {table:?}, {name:?}).await?;\n"),
+            } => format!(
+                "{indent}drop_unique_constraint(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
+            ),
+            Step::CreateKeyIndex {
+                table,
+                name,
+                columns,
+            } => format!(
+                "{indent}create_key_index(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
+            ),
+            Step::DropKeyIndex {
+                table,
+                name,
+                columns,
+            } => format!(
+                "{indent}drop_key_index(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
+            ),
             Step::DropIndex { table, name, .. } => m(format!(
                 "drop_index(Index::drop().name({name:?}).table(Alias::new({table:?})).to_owned())"
             )),
@@ -619,9 +675,13 @@ impl Step {
                 "create_foreign_key({}.to_owned())",
                 foreign_key_code(table, foreign_key)
             )),
-            Step::DropForeignKey { table, name } => m(format!(
-                "drop_foreign_key(ForeignKey::drop().name({name:?}).table(Alias::new({table:?})).to_owned())"
-            )),
+            Step::DropForeignKey {
+                table,
+                name,
+                columns,
+            } => format!(
+                "{indent}drop_foreign_key_on(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
+            ),
             Step::Rebuild { table, copy } => {
                 let pairs: Vec<String> =
                     copy.iter().map(|(a, b)| format!("({a:?}, {b:?})")).collect();

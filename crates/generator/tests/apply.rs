@@ -91,11 +91,13 @@ async fn a_new_primary_key_a_widened_column_and_a_default_apply_and_revert_keepi
             schema: &before,
             ddl: None,
             flavour,
+            types: None,
         };
         let after_side = Side {
             schema: &after,
             ddl: Some(&after_ddl),
             flavour,
+            types: None,
         };
         let planned = plan(&before_side, &after_side, &Options::default())
             .unwrap_or_else(|e| panic!("[{n}] {e}"));

@@ -268,6 +268,14 @@ fn cells(specs: &[TableSpec]) -> Vec<Cell> {
     out
 }
 
+/// A change between `integer()` and `big_integer()`, which SQLite spells alike.
+fn integer_width_only(cell: &Cell) -> bool {
+    matches!(
+        &cell.edit,
+        Edit::ChangeType(_, ColumnType::Integer | ColumnType::BigInteger)
+    )
+}
+
 fn column(name: &str, ty: ColumnType, nullable: bool, default: Option<Expr>) -> ColumnSpec {
     ColumnSpec {
         name: name.into(),
@@ -285,6 +293,7 @@ fn entity_specs(flavour: Flavour, backend: DbBackend) -> Vec<TableSpec> {
         schema: &schema,
         ddl: Some(&ddl),
         flavour,
+        types: None,
     };
     ddl.tables
         .iter()
@@ -391,7 +400,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
             t.columns
                 .push(column("mx_owner_id", ColumnType::Uuid, true, None));
             t.foreign_keys.push(ForeignKeySpec {
-                name: String::new(),
+                name: object_name("fk", &name, &["mx_owner_id".to_owned()]),
                 columns: vec!["mx_owner_id".into()],
                 ref_table: target.clone(),
                 ref_columns: vec!["id".into()],
@@ -416,7 +425,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
                     constraint: false,
                 }],
                 foreign_keys: vec![ForeignKeySpec {
-                    name: String::new(),
+                    name: format!("fk_mx_{name}_notes_parent_id"),
                     columns: vec!["parent_id".into()],
                     ref_table: name.clone(),
                     ref_columns: vec![t.primary_key[0].clone()],
@@ -541,6 +550,7 @@ fn renamed(before: &BTreeMap<String, i64>, renames: &[Rename]) -> BTreeMap<Strin
 /// `--allow-destructive`; if that stops, with it. `Err` is a plan that cannot be made at all.
 fn plan_cell(
     base: &Schema,
+    portable: Option<&Schema>,
     flavour: Flavour,
     backend: DbBackend,
     cell: &Cell,
@@ -553,11 +563,13 @@ fn plan_cell(
         schema: base,
         ddl: None,
         flavour,
+        types: (flavour == Flavour::MariaDb).then_some(portable).flatten(),
     };
     let after_side = Side {
         schema: &after,
         ddl: Some(&ddl),
         flavour,
+        types: None,
     };
     let (planned, destructive) = match plan(&before_side, &after_side, &options) {
         Ok(p) => (p, false),
@@ -597,6 +609,7 @@ async fn drift(b: &Backend, expected: &Schema) -> Option<String> {
         schema: s,
         ddl: None,
         flavour: b.flavour,
+        types: None,
     };
     let left = differences(&side(&now), &side(expected));
     (!left.is_empty()).then(|| format!("{left:#?}"))
@@ -638,6 +651,7 @@ async fn run_cell(
         schema: s,
         ddl: None,
         flavour: b.flavour,
+        types: None,
     };
     let left = differences(&side(&applied), &side(after));
     if !left.is_empty() {
@@ -712,13 +726,26 @@ async fn every_table_every_edit_every_backend() {
     let mut failures: Vec<String> = Vec::new();
     let (mut passed, mut refused, mut irreversible, mut runs) = (0usize, 0usize, 0usize, 0usize);
     let mut invalid = 0usize;
+    let mut blind = 0usize;
+    // What the history makes on SQLite: the migrations' own types, as `generate` reads them.
+    let portable_base = backends
+        .iter()
+        .find(|b| b.flavour == Flavour::Sqlite)
+        .map(|b| b.base.clone());
+    let portable = portable_base.as_ref();
     for cell in &chosen {
         let plans: Vec<_> = backends
             .iter()
             .map(|b| {
                 (
                     b.t.name,
-                    plan_cell(&b.base, b.flavour, b.t.db.get_database_backend(), cell),
+                    plan_cell(
+                        &b.base,
+                        portable,
+                        b.flavour,
+                        b.t.db.get_database_backend(),
+                        cell,
+                    ),
                 )
             })
             .collect();
@@ -737,12 +764,26 @@ async fn every_table_every_edit_every_backend() {
                         continue;
                     }
                 };
+                // SQLite spells `integer()` and `big_integer()` alike: a plan made there cannot
+                // see a change between them (docs/changing-the-schema.md says so).
+                if *planned_on == "sqlite"
+                    && b.flavour != Flavour::Sqlite
+                    && integer_width_only(cell)
+                {
+                    blind += 1;
+                    continue;
+                }
                 // The edited schema as this backend spells it.
-                let (_, _, after, _) =
-                    match plan_cell(&b.base, b.flavour, b.t.db.get_database_backend(), cell) {
-                        Ok(p) => p,
-                        Err(_) => continue,
-                    };
+                let (_, _, after, _) = match plan_cell(
+                    &b.base,
+                    portable,
+                    b.flavour,
+                    b.t.db.get_database_backend(),
+                    cell,
+                ) {
+                    Ok(p) => p,
+                    Err(_) => continue,
+                };
                 runs += 1;
                 let outcome = run_cell(b, cell, planned, *destructive, &after).await;
                 match &outcome {
@@ -772,7 +813,7 @@ async fn every_table_every_edit_every_backend() {
     }
     let names: Vec<&str> = backends.iter().map(|b| b.t.name).collect();
     testkit::notice(&format!(
-        "generate matrix: {} cells ({} tables × edits), {} run (every {sample}th) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {} failed",
+        "generate matrix: {} cells ({} tables × edits), {} run (every {sample}th) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {blind} SQLite-made plans of an integer width change not applied elsewhere (SQLite cannot see it), {} failed",
         all.len(),
         entity_specs(Flavour::Sqlite, DbBackend::Sqlite).len(),
         chosen.len(),

@@ -75,11 +75,13 @@ fn plan_between(
             schema: &before,
             ddl: None,
             flavour: Flavour::Postgres,
+            types: None,
         },
         &Side {
             schema: &after,
             ddl: Some(&after_ddl),
             flavour: Flavour::Postgres,
+            types: None,
         },
         options,
     )

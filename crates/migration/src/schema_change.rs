@@ -48,26 +48,105 @@ pub async fn add_unique_constraint(
     Ok(())
 }
 
-/// Drops the UNIQUE constraint `name` and the index it owns: PostgreSQL refuses `DROP INDEX`
-/// on it, MySQL drops it as an index. SQLite keeps a table's constraints until the table is
-/// rebuilt, which is what a generated migration does there.
+/// The name of what `sql` finds for `table` and `columns` (bound as `$1`/`?` and `$2`/`?`,
+/// the columns joined by commas), or `fallback`.
+async fn find_by_columns(
+    manager: &SchemaManager<'_>,
+    sql: &str,
+    table: &str,
+    columns: &[&str],
+    fallback: &str,
+) -> Result<String, DbErr> {
+    let backend = manager.get_database_backend();
+    let table_ref = match backend {
+        DbBackend::Postgres => quote(backend, table),
+        _ => table.to_owned(),
+    };
+    Ok(manager
+        .get_connection()
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [table_ref.into(), columns.join(",").into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<String>("", "name"))
+        .transpose()?
+        .unwrap_or_else(|| fallback.to_owned()))
+}
+
+/// PostgreSQL: the columns of a constraint, in key order, joined by commas.
+const PG_CONSTRAINT_COLUMNS: &str = "(SELECT string_agg(a.attname::text, ',' ORDER BY k.ord) \
+     FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) \
+     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum)";
+
+/// Drops the unique index over `columns` of `table`, whatever made it: PostgreSQL refuses
+/// `DROP INDEX` on a UNIQUE constraint's index (its constraint is dropped instead), MySQL
+/// drops either as an index. Found by its columns, since each backend names a UNIQUE column's
+/// constraint its own way (`name` is the fallback). SQLite keeps a table's constraints until
+/// the table is rebuilt, which is what a generated migration does there.
 pub async fn drop_unique_constraint(
     manager: &SchemaManager<'_>,
     table: &str,
     name: &str,
+    columns: &[&str],
 ) -> Result<(), DbErr> {
     let backend = manager.get_database_backend();
     let sql = match backend {
-        DbBackend::Postgres => format!(
-            "ALTER TABLE {} DROP CONSTRAINT {}",
-            quote(backend, table),
-            quote(backend, name)
-        ),
-        DbBackend::MySql => format!(
-            "ALTER TABLE {} DROP INDEX {}",
-            quote(backend, table),
-            quote(backend, name)
-        ),
+        DbBackend::Postgres => {
+            let constraint = find_by_columns(
+                manager,
+                &format!(
+                    "SELECT con.conname::text AS name FROM pg_constraint con \
+                     WHERE con.conrelid = to_regclass($1) AND con.contype = 'u' \
+                     AND {PG_CONSTRAINT_COLUMNS} = $2"
+                ),
+                table,
+                columns,
+                "",
+            )
+            .await?;
+            if constraint.is_empty() {
+                let index = find_by_columns(
+                    manager,
+                    "SELECT i.relname::text AS name FROM pg_index x \
+                     JOIN pg_class i ON i.oid = x.indexrelid \
+                     WHERE x.indrelid = to_regclass($1) AND x.indisunique AND NOT x.indisprimary \
+                     AND (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord) \
+                          FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) \
+                          JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum) = $2",
+                    table,
+                    columns,
+                    name,
+                )
+                .await?;
+                format!("DROP INDEX {}", quote(backend, &index))
+            } else {
+                format!(
+                    "ALTER TABLE {} DROP CONSTRAINT {}",
+                    quote(backend, table),
+                    quote(backend, &constraint)
+                )
+            }
+        }
+        DbBackend::MySql => {
+            let index = find_by_columns(
+                manager,
+                "SELECT INDEX_NAME AS name FROM information_schema.STATISTICS \
+                 WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND NON_UNIQUE = 0 \
+                 AND INDEX_NAME <> 'PRIMARY' GROUP BY INDEX_NAME \
+                 HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ',') = ?",
+                table,
+                columns,
+                name,
+            )
+            .await?;
+            format!(
+                "ALTER TABLE {} DROP INDEX {}",
+                quote(backend, table),
+                quote(backend, &index)
+            )
+        }
         _ => {
             return Err(DbErr::Migration(format!(
                 "SQLite cannot drop the UNIQUE constraint {name} of {table} in place; rebuild the \
@@ -77,6 +156,102 @@ pub async fn drop_unique_constraint(
     };
     manager.get_connection().execute_unprepared(&sql).await?;
     Ok(())
+}
+
+/// Drops the foreign key over `columns` of `table`, found by its columns (`name` is the
+/// fallback): SQLite keeps no key names, and a database made by another tool has its own. On
+/// SQLite a key goes with a table rebuild, which is what a generated migration does there.
+pub async fn drop_foreign_key_on(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    let backend = manager.get_database_backend();
+    let found = match backend {
+        DbBackend::Postgres => {
+            format!(
+                "SELECT con.conname::text AS name FROM pg_constraint con \
+                 WHERE con.conrelid = to_regclass($1) AND con.contype = 'f' \
+                 AND {PG_CONSTRAINT_COLUMNS} = $2"
+            )
+        }
+        DbBackend::MySql => {
+            "SELECT CONSTRAINT_NAME AS name FROM information_schema.KEY_COLUMN_USAGE \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? \
+             AND REFERENCED_TABLE_NAME IS NOT NULL GROUP BY CONSTRAINT_NAME \
+             HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION SEPARATOR ',') = ?"
+                .to_owned()
+        }
+        _ => {
+            return Err(DbErr::Migration(format!(
+                "SQLite cannot drop the foreign key {name} of {table} in place; rebuild the table \
+                 (`rebuild_sqlite_table`)"
+            )))
+        }
+    };
+    let name = find_by_columns(manager, &found, table, columns, name).await?;
+    manager
+        .drop_foreign_key(
+            ForeignKey::drop()
+                .name(name)
+                .table(Alias::new(table))
+                .to_owned(),
+        )
+        .await
+}
+
+/// MySQL and MariaDB keep an index led by every foreign key's columns and refuse to drop the
+/// last one: before a migration drops the index that covered a key that stays, this makes the
+/// key an index of its own (named after it, as MySQL would), if it has none. Other backends
+/// need none: nothing to do there.
+pub async fn create_key_index(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    if manager.get_database_backend() != DbBackend::MySql {
+        return Ok(());
+    }
+    let mut index = Index::create();
+    index.name(name).table(Alias::new(table));
+    for column in columns {
+        index.col(Alias::new(*column));
+    }
+    create_index_if_missing(manager, table, name, index).await
+}
+
+/// MySQL and MariaDB keep a foreign key's own index (over exactly its columns, named after
+/// it) when the key goes, or when another index covers it: this drops it, if it is there.
+/// Nothing to do on other backends.
+pub async fn drop_key_index(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+    columns: &[&str],
+) -> Result<(), DbErr> {
+    if manager.get_database_backend() != DbBackend::MySql {
+        return Ok(());
+    }
+    let found = find_by_columns(
+        manager,
+        "SELECT INDEX_NAME AS name FROM information_schema.STATISTICS \
+         WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND NON_UNIQUE = 1 \
+         GROUP BY INDEX_NAME \
+         HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ',') = ?",
+        table,
+        columns,
+        "",
+    )
+    .await?;
+    let name = if found.is_empty() { name } else { &found };
+    if !index_exists(manager, table, name).await? {
+        return Ok(());
+    }
+    manager
+        .drop_index(Index::drop().name(name).table(Alias::new(table)).to_owned())
+        .await
 }
 
 /// SQLite's table rebuild: creates `definition` under a scratch name, copies every row
@@ -308,6 +483,29 @@ fn unmet(table: &str, found: i64, what: &str, fix: &str) -> DbErr {
     ))
 }
 
+/// The table is empty: `column` is added NOT NULL with no value that fits every row (its
+/// values were dropped by the migration this undoes, or it is a key).
+pub async fn require_no_rows(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let found = count(manager, format!("SELECT COUNT(*) FROM {}", quote(b, table))).await?;
+    if found > 0 {
+        return Err(unmet(
+            table,
+            found,
+            &format!("exist, and {column} comes back NOT NULL with no value that fits every row"),
+            &format!(
+                "its values are gone (this is the undoing of a migration that dropped it): \
+                 restore the column by hand, or empty {table} first"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A column about to become NOT NULL holds no NULL.
 pub async fn require_no_nulls(
     manager: &SchemaManager<'_>,
@@ -435,7 +633,7 @@ pub async fn require_max_length(
             table,
             found,
             &format!("have a {column} longer than {max} characters, its new maximum"),
-            &format!("shorten them first, or keep the column wider"),
+            "shorten them first, or keep the column wider",
         ));
     }
     Ok(())

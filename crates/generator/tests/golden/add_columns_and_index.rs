@@ -38,19 +38,36 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_index(Index::drop().name("uq_users_email").table(Alias::new("users")).to_owned()).await?;
-        manager.alter_table(
-            Table::alter()
-                .table(Alias::new("users"))
-                .drop_column(Alias::new("nickname"))
-                .to_owned(),
-        ).await?;
-        manager.alter_table(
-            Table::alter()
-                .table(Alias::new("users"))
-                .drop_column(Alias::new("active"))
-                .to_owned(),
-        ).await?;
+        if is_sqlite(manager) {
+            rebuild_sqlite_table(
+                manager,
+                Table::create()
+                    .table(Alias::new("users"))
+                    .col(ColumnDef::new(Alias::new("id")).uuid().not_null())
+                    .col(ColumnDef::new(Alias::new("email")).string_len(64).not_null())
+                    .col(ColumnDef::new(Alias::new("notes")).text().null())
+                    .primary_key(Index::create().col(Alias::new("id")))
+                    .to_owned(),
+                &[("id", "id"), ("email", "email"), ("notes", "notes")],
+                vec![
+                ],
+            )
+            .await?;
+        } else {
+            drop_unique_constraint(manager, "users", "uq_users_email", &["email"]).await?;
+            manager.alter_table(
+                Table::alter()
+                    .table(Alias::new("users"))
+                    .drop_column(Alias::new("nickname"))
+                    .to_owned(),
+            ).await?;
+            manager.alter_table(
+                Table::alter()
+                    .table(Alias::new("users"))
+                    .drop_column(Alias::new("active"))
+                    .to_owned(),
+            ).await?;
+        }
         Ok(())
     }
 }

@@ -35,7 +35,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         } else {
-            manager.drop_foreign_key(ForeignKey::drop().name("fk_reports_user_id").table(Alias::new("reports")).to_owned()).await?;
+            drop_foreign_key_on(manager, "reports", "fk_reports_user_id", &["user_id"]).await?;
             cast_column(manager, "reports", ColumnDef::new(Alias::new("title")).text().not_null().default("untitled")).await?;
             manager.alter_table(
                 Table::alter()
@@ -68,7 +68,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
         } else {
-            manager.drop_foreign_key(ForeignKey::drop().name("fk_reports_user_id").table(Alias::new("reports")).to_owned()).await?;
+            drop_foreign_key_on(manager, "reports", "fk_reports_user_id", &["user_id"]).await?;
             cast_column(manager, "reports", ColumnDef::new(Alias::new("title")).string_len(80).not_null()).await?;
             manager.alter_table(
                 Table::alter()

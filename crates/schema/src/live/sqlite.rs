@@ -32,12 +32,18 @@ ORDER BY m.name, fk.id, fk.seq"#;
 pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
     let mut rows = Rows::default();
     let mut last_table = String::new();
+    let mut key_names: Vec<(String, Vec<String>, String)> = Vec::new();
     for r in query(db, COLUMNS).await? {
         let table: String = r.try_get("", "table_name")?;
         if table != last_table {
             let sql: String = r.try_get("", "table_sql")?;
             rows.checks
                 .extend(checks(&sql).into_iter().map(|c| (table.clone(), c)));
+            key_names.extend(
+                foreign_key_names(&sql)
+                    .into_iter()
+                    .map(|(columns, name)| (table.clone(), columns, name)),
+            );
             last_table = table.clone();
         }
         let pk: i64 = r.try_get("", "pk_position")?;
@@ -69,13 +75,17 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             constraint: origin == "u",
         });
     }
+    // A key's columns arrive one row each; its name is looked up once all are known.
+    let first_key = rows.foreign_keys.len();
     for r in query(db, FOREIGN_KEYS).await? {
         let table: String = r.try_get("", "table_name")?;
         let id: i64 = r.try_get("", "fk_id")?;
         let ref_table: String = r.try_get("", "ref_table")?;
         rows.foreign_keys.push(ForeignKeyRow {
-            // SQLite keeps no usable constraint name: one is made from the table and the id.
-            name: format!("{table}_fk{id}"),
+            // The catalog has no constraint name: `CONSTRAINT name FOREIGN KEY (…)` in the
+            // table's SQL gives it (below); else (sea-query writes none on SQLite) it is the
+            // name the migrations give a key elsewhere, `fk_<table>_<columns>`.
+            name: format!("{table}\u{0}{id}"),
             table,
             column: r.try_get("", "column_name")?,
             // `REFERENCES parent` without columns means its primary key.
@@ -87,7 +97,60 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             on_update: action(&r.try_get::<String>("", "on_update")?)?,
         });
     }
+    let keys = &mut rows.foreign_keys[first_key..];
+    let mut start = 0;
+    while start < keys.len() {
+        let end = (start..keys.len())
+            .find(|&i| keys[i].name != keys[start].name || keys[i].table != keys[start].table)
+            .unwrap_or(keys.len());
+        let columns: Vec<String> = keys[start..end].iter().map(|k| k.column.clone()).collect();
+        let table = keys[start].table.clone();
+        let mut name = key_names
+            .iter()
+            .find(|(t, c, _)| *t == table && *c == columns)
+            .map(|(_, _, name)| name.clone())
+            .unwrap_or_else(|| format!("fk_{table}_{}", columns.join("_")));
+        name.truncate(63);
+        keys[start..end]
+            .iter_mut()
+            .for_each(|k| k.name = name.clone());
+        start = end;
+    }
     Ok(rows)
+}
+
+/// `CONSTRAINT name FOREIGN KEY (columns)` clauses of a `CREATE TABLE` text: the names SQLite
+/// keeps only there. Each as (columns, name).
+fn foreign_key_names(table_sql: &str) -> Vec<(Vec<String>, String)> {
+    let unquote = |word: &str| {
+        word.trim()
+            .trim_matches(|c| matches!(c, '"' | '`' | '[' | ']'))
+            .to_owned()
+    };
+    let upper = table_sql.to_ascii_uppercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = upper[from..].find("CONSTRAINT ") {
+        let name_start = from + at + "CONSTRAINT ".len();
+        from = name_start;
+        let rest = &table_sql[name_start..];
+        let Some(name_end) = rest.trim_start().find(char::is_whitespace) else {
+            break;
+        };
+        let skipped = rest.len() - rest.trim_start().len();
+        let name = unquote(&rest[skipped..skipped + name_end]);
+        let after = upper[name_start + skipped + name_end..].trim_start();
+        if let Some(columns) = after.strip_prefix("FOREIGN KEY") {
+            let offset = upper.len() - columns.len();
+            let open = table_sql[offset..].find('(').map(|i| offset + i + 1);
+            let close = open.and_then(|o| table_sql[o..].find(')').map(|i| o + i));
+            if let (Some(open), Some(close)) = (open, close) {
+                let columns = table_sql[open..close].split(',').map(unquote).collect();
+                out.push((columns, name));
+            }
+        }
+    }
+    out
 }
 
 /// The `WHERE` of a `CREATE INDEX … WHERE …` statement.
@@ -188,6 +251,16 @@ mod tests {
         assert_eq!(
             predicate("CREATE INDEX i ON t (a) WHERE deleted_at IS NULL").as_deref(),
             Some("deleted_at IS NULL")
+        );
+        let sql = r#"CREATE TABLE "c" ( "id" uuid_text NOT NULL, "a" int, "b" int,
+            CONSTRAINT "fk_c_a_b" FOREIGN KEY ("a", "b") REFERENCES "p" ("x", "y"),
+            CONSTRAINT n_positive CHECK (a > 0), CONSTRAINT fk_plain FOREIGN KEY (id) REFERENCES q)"#;
+        assert_eq!(
+            foreign_key_names(sql),
+            vec![
+                (vec!["a".to_owned(), "b".to_owned()], "fk_c_a_b".to_owned()),
+                (vec!["id".to_owned()], "fk_plain".to_owned()),
+            ]
         );
     }
 }

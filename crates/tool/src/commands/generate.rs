@@ -284,15 +284,22 @@ async fn generate_on(
             "{e}\n  hint: write this change by hand (`manage-db generate --empty -m \"…\"`)"
         ))
     })?;
+    // The history's own types, where this server's catalog is ambiguous (MariaDB).
+    let portable = match flavour {
+        declared::Flavour::MariaDb if !request.against_live => Some(replayed_on_sqlite().await?),
+        _ => None,
+    };
     let before_side = Side {
         schema: &before,
         ddl: None,
         flavour,
+        types: portable.as_ref(),
     };
     let after_side = Side {
         schema: &after,
         ddl: Some(&ddl),
         flavour,
+        types: None,
     };
     ask_renames(&before_side, &after_side, options)?;
     ask_backfills(&before_side, &after_side, options)?;
@@ -416,6 +423,7 @@ async fn verify(
         schema: &applied,
         ddl: None,
         flavour: before.flavour,
+        types: None,
     };
     let left = migration_generator::plan::differences(&applied_side, after);
     if !left.is_empty() {
@@ -446,6 +454,18 @@ async fn verify(
         ));
     }
     Ok(())
+}
+
+/// The schema the history makes on SQLite (in memory), which keeps each type as declared.
+async fn replayed_on_sqlite() -> Result<schema_model::Schema, ToolError> {
+    let db = sea_orm::Database::connect("sqlite::memory:").await?;
+    let migrations = migration::migrations()?;
+    migrate_to_head(&migrations, &db, &BootOptions::default())
+        .instrument(scratch_span())
+        .await?;
+    let schema = read_without_bookkeeping(&db).await;
+    db.close().await.ok();
+    schema
 }
 
 async fn read_without_bookkeeping(
