@@ -45,6 +45,16 @@ pub enum ConnectError {
         detail: String,
         source_var: String,
     },
+    #[error(
+        "the database {database} does not exist on the server of {url} ({source_var})\n  \
+         hint: create it first, e.g. `{create}`, or point {source_var} at one that exists"
+    )]
+    MissingDatabase {
+        url: String,
+        database: String,
+        source_var: String,
+        create: String,
+    },
     #[error("cannot open the SQLite database {url}: {detail}\n  hint: does the directory exist and is it writable? add ?mode=rwc to create the file")]
     SqliteOpen { url: String, detail: String },
     #[error(
@@ -179,6 +189,36 @@ async fn probe_server(url: &DbUrl, timeout: Duration) -> Result<(), ConnectError
     }
 }
 
+/// The server answered that the URL's database is not there (PostgreSQL's `database "x" does
+/// not exist`, MySQL's `Unknown database 'x'`): said as such, with the command that creates it.
+fn missing_database(url: &DbUrl, lower_detail: &str) -> Option<ConnectError> {
+    let parsed = url::Url::parse(url.expose()).ok()?;
+    let database = parsed.path().trim_start_matches('/').to_owned();
+    if database.is_empty() {
+        return None;
+    }
+    let name = database.to_lowercase();
+    let (host, port) = url.server_address()?;
+    let user = parsed.username();
+    let create = match url.backend() {
+        Backend::Postgres
+            if lower_detail.contains(&format!("database \"{name}\" does not exist")) =>
+        {
+            format!("createdb -h {host} -p {port} -U {user} {database}")
+        }
+        Backend::MySql if lower_detail.contains(&format!("unknown database '{name}'")) => {
+            format!("mysql -h {host} -P {port} -u {user} -p -e 'CREATE DATABASE `{database}`'")
+        }
+        _ => return None,
+    };
+    Some(ConnectError::MissingDatabase {
+        url: url.masked().to_owned(),
+        database,
+        source_var: url.source().to_string(),
+        create,
+    })
+}
+
 fn classify(url: &DbUrl, err: &str) -> ConnectError {
     let detail = url.redact(err);
     let masked = url.masked().to_owned();
@@ -189,6 +229,9 @@ fn classify(url: &DbUrl, err: &str) -> ConnectError {
             url: masked,
             detail,
         };
+    }
+    if let Some(missing) = missing_database(url, &lower) {
+        return missing;
     }
     let rejected = [
         "password",

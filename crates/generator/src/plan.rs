@@ -122,6 +122,10 @@ pub struct Options {
     pub renames: Vec<Rename>,
     pub backfills: Vec<Backfill>,
     pub allow_destructive: bool,
+    /// Each drop runs only where its object is there, each creation only where it is not:
+    /// for a migration planned from a live database (`--against-live`), which must also run
+    /// on a database built from the history.
+    pub guard: bool,
 }
 
 /// What `generate` writes: both directions, and what the file must say about them.
@@ -184,6 +188,10 @@ pub fn plan(
             .map(|r| rename_step(&r.reversed())),
     );
 
+    if options.guard {
+        up = up.into_iter().map(guarded).collect();
+        down = down.into_iter().map(guarded).collect();
+    }
     let mut words: Vec<String> = options
         .renames
         .iter()
@@ -223,6 +231,123 @@ pub fn plan(
             })
             .collect(),
     })
+}
+
+/// `step` with a guard on the object it drops or creates (see [`Options::guard`]).
+fn guarded(step: Step) -> Step {
+    use crate::step::Object;
+    let guard = |object: Object, present: bool, step: Step| Step::Guarded {
+        object,
+        present,
+        step: Box::new(step),
+    };
+    match step {
+        Step::DropTable(ref table) => guard(Object::Table(table.clone()), true, step),
+        Step::CreateTable(ref t) => guard(Object::Table(t.name.clone()), false, step),
+        Step::DropColumn {
+            ref table,
+            ref column,
+        } => guard(
+            Object::Column {
+                table: table.clone(),
+                column: column.clone(),
+            },
+            true,
+            step,
+        ),
+        Step::AddColumn {
+            ref table,
+            ref column,
+        } => guard(
+            Object::Column {
+                table: table.clone(),
+                column: column.name.clone(),
+            },
+            false,
+            step,
+        ),
+        Step::DropIndex {
+            ref table,
+            ref name,
+            ref columns,
+            constraint,
+        } => {
+            let object = if constraint {
+                Object::Unique {
+                    table: table.clone(),
+                    columns: columns.clone(),
+                }
+            } else {
+                Object::Index {
+                    table: table.clone(),
+                    name: name.clone(),
+                }
+            };
+            guard(object, true, step)
+        }
+        Step::CreateIndex {
+            ref table,
+            ref index,
+        } if index.unique => guard(
+            Object::Unique {
+                table: table.clone(),
+                columns: index.columns.clone(),
+            },
+            false,
+            step,
+        ),
+        Step::DropForeignKey {
+            ref table,
+            ref columns,
+            ..
+        } => guard(
+            Object::ForeignKey {
+                table: table.clone(),
+                columns: columns.clone(),
+            },
+            true,
+            step,
+        ),
+        Step::AddForeignKey {
+            ref table,
+            ref foreign_key,
+        } => guard(
+            Object::ForeignKey {
+                table: table.clone(),
+                columns: foreign_key.columns.clone(),
+            },
+            false,
+            step,
+        ),
+        Step::DropCheck {
+            ref table,
+            ref name,
+        } => guard(
+            Object::Check {
+                table: table.clone(),
+                name: name.clone(),
+            },
+            true,
+            step,
+        ),
+        Step::AddCheck {
+            ref table,
+            ref name,
+            ..
+        } => guard(
+            Object::Check {
+                table: table.clone(),
+                name: name.clone(),
+            },
+            false,
+            step,
+        ),
+        Step::PerBackend { sqlite, other } => Step::PerBackend {
+            sqlite: sqlite.into_iter().map(guarded).collect(),
+            other: other.into_iter().map(guarded).collect(),
+        },
+        other => other,
+    }
 }
 
 fn rename_step(rename: &Rename) -> Step {
@@ -287,13 +412,28 @@ fn apply_renames(schema: &Schema, renames: &[Rename]) -> Result<Schema, Generate
 /// key (made, and dropped, by [`mysql_key_cover`]'s steps on every plan), and the check of a
 /// JSON column.
 pub fn differences(from: &Side, to: &Side) -> Vec<Change> {
-    diff(from.schema, to.schema)
+    // Left out of both sides before they are compared: paired by its columns, MariaDB's own
+    // index would stand for a declared one that other backends must drop.
+    let (from_schema, to_schema) = (without_key_indexes(from), without_key_indexes(to));
+    diff(&from_schema, &to_schema)
         .into_iter()
         .filter(|c| !is_implicit_index_change(c, from, to))
         .collect()
 }
 
-/// Steps that create every table of `side` (referenced tables first) with its indexes.
+/// `side`'s schema without the indexes MariaDB made for foreign keys.
+fn without_key_indexes(side: &Side) -> Schema {
+    let mut schema = side.schema.clone();
+    for (name, table) in schema.tables.iter_mut() {
+        table
+            .indexes
+            .retain(|i| !side.is_implicit_index(name, &i.name));
+    }
+    schema
+}
+
+/// Steps that create every enum type and table of `side` (referenced tables first) with its
+/// indexes.
 pub fn create_all(side: &Side) -> Result<Vec<Step>, GenerateError> {
     let tables = side
         .schema
@@ -301,9 +441,16 @@ pub fn create_all(side: &Side) -> Result<Vec<Step>, GenerateError> {
         .keys()
         .map(|t| side.table(t))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(referenced_first(tables)
-        .into_iter()
-        .map(Step::CreateTable)
+    let enums = side
+        .schema
+        .enums
+        .iter()
+        .map(|(name, labels)| Step::CreateEnum {
+            name: name.clone(),
+            labels: labels.clone(),
+        });
+    Ok(enums
+        .chain(referenced_first(tables).into_iter().map(Step::CreateTable))
         .collect())
 }
 
@@ -370,7 +517,7 @@ fn mysql_key_cover(table: &str, from: &Side, to: &Side) -> (Vec<Step>, Vec<Step>
 
 /// MariaDB's JSON type: LONGTEXT with a check named after the column, which comes and goes
 /// with the column's type.
-fn is_json_check(check: &schema_model::Check) -> bool {
+pub(crate) fn is_json_check(check: &schema_model::Check) -> bool {
     check
         .expression
         .eq_ignore_ascii_case(&format!("json_valid(`{}`)", check.name))
@@ -424,6 +571,13 @@ fn data_loss(change: &Change) -> Option<String> {
                 )
             })
         }
+        Change::DropCheck { table, check } => Some(format!(
+            "check {} of {table} ({}): no longer enforced",
+            check.name, check.expression
+        )),
+        Change::DropEnum { name, .. } => Some(format!(
+            "enum type {name}: its columns become the entities' text columns"
+        )),
         _ => None,
     }
 }
@@ -447,15 +601,15 @@ fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateErr
                     column: column.name.clone(),
                 })
             }
-            Change::AddCheck { table, .. } | Change::DropCheck { table, .. } => {
+            // Entities declare neither: a check or an enum type to add comes from nowhere
+            // `generate` can write from. (Dropping them is data loss, above.)
+            Change::AddCheck { table, .. } => {
                 return Err(GenerateError::Unsupported {
                     place: table.clone(),
-                    what: "a check constraint".into(),
+                    what: "a check constraint to add".into(),
                 })
             }
-            Change::AddEnum { name, .. }
-            | Change::DropEnum { name, .. }
-            | Change::AlterEnum { name, .. } => {
+            Change::AddEnum { name, .. } | Change::AlterEnum { name, .. } => {
                 return Err(GenerateError::Unsupported {
                     place: name.clone(),
                     what: "a native enum type".into(),
@@ -647,7 +801,9 @@ pub fn unfilled_required_columns(
         .collect())
 }
 
-/// A dropped and an added table with the same columns: perhaps one table renamed.
+/// A dropped and an added table that share most of their columns (name and type): perhaps
+/// one table renamed, and changed on the way. Each dropped table is paired with the added
+/// one it shares most with, if that is at least half of the columns of both.
 fn possible_table_renames(changes: &[Change]) -> Vec<String> {
     let shape = |t: &schema_model::Table| -> BTreeSet<(String, String)> {
         t.columns
@@ -664,16 +820,24 @@ fn possible_table_renames(changes: &[Change]) -> Vec<String> {
         else {
             continue;
         };
-        for added in changes {
-            if let Change::AddTable {
-                table: new,
-                definition,
-            } = added
-            {
-                if shape(definition) == shape(old_def) {
-                    out.push(format!("{old}={new}"));
+        let old_shape = shape(old_def);
+        let best = changes
+            .iter()
+            .filter_map(|added| match added {
+                Change::AddTable {
+                    table: new,
+                    definition,
+                } => {
+                    let new_shape = shape(definition);
+                    let shared = old_shape.intersection(&new_shape).count();
+                    let alike = 2 * shared >= old_shape.len().max(new_shape.len()) && shared > 0;
+                    alike.then_some((shared, new))
                 }
-            }
+                _ => None,
+            })
+            .max_by_key(|(shared, _)| *shared);
+        if let Some((_, new)) = best {
+            out.push(format!("{old}={new}"));
         }
     }
     out
@@ -708,6 +872,8 @@ fn steps(
 ) -> Result<Vec<Step>, GenerateError> {
     let mut created = Vec::new();
     let mut dropped = Vec::new();
+    let mut enums_created = Vec::new();
+    let mut enums_dropped = Vec::new();
     let mut altered: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
     for change in changes {
         match change {
@@ -724,13 +890,17 @@ fn steps(
             | Change::AlterForeignKey { table, .. }
             | Change::AddCheck { table, .. }
             | Change::DropCheck { table, .. } => altered.entry(table).or_default().push(change),
-            Change::AddEnum { .. } | Change::DropEnum { .. } | Change::AlterEnum { .. } => {}
+            Change::AddEnum { name, labels } => enums_created.push(Step::CreateEnum {
+                name: name.clone(),
+                labels: labels.clone(),
+            }),
+            Change::DropEnum { name, .. } => enums_dropped.push(Step::DropEnum(name.clone())),
+            Change::AlterEnum { .. } => {}
         }
     }
-    let mut out: Vec<Step> = referenced_first(created)
-        .into_iter()
-        .map(Step::CreateTable)
-        .collect();
+    // Enum types before the columns that use them, and dropped after.
+    let mut out: Vec<Step> = enums_created;
+    out.extend(referenced_first(created).into_iter().map(Step::CreateTable));
     let order: Vec<String> = referenced_first(
         altered
             .keys()
@@ -752,6 +922,7 @@ fn steps(
     let mut dropped = referenced_first(dropped);
     dropped.reverse();
     out.extend(dropped.into_iter().map(|t| Step::DropTable(t.name)));
+    out.extend(enums_dropped);
     Ok(out)
 }
 
@@ -879,6 +1050,8 @@ fn table_steps(
     let mut add_keys = Vec::new();
     let mut primary_key = Vec::new();
     let mut fills = Vec::new();
+    let mut drop_checks = Vec::new();
+    let mut add_checks = Vec::new();
     let mut requirements = Vec::new();
     let mut require = |requirement| {
         requirements.push(Step::Require {
@@ -1007,6 +1180,15 @@ fn table_steps(
                 name: from.foreign_key(table, foreign_key).name,
                 columns: foreign_key.columns.clone(),
             }),
+            Change::DropCheck { check, .. } => drop_checks.push(Step::DropCheck {
+                table: table.into(),
+                name: check.name.clone(),
+            }),
+            Change::AddCheck { check, .. } => add_checks.push(Step::AddCheck {
+                table: table.into(),
+                name: check.name.clone(),
+                expression: check.expression.clone(),
+            }),
             Change::AlterForeignKey {
                 from: old, to: new, ..
             } => {
@@ -1048,6 +1230,8 @@ fn table_steps(
         )
     });
     let in_place = alter_columns.is_empty()
+        && drop_checks.is_empty()
+        && add_checks.is_empty()
         && sqlite_adds
         && sqlite_drops
         && !drops_constraint
@@ -1060,6 +1244,7 @@ fn table_steps(
     // column).
     let (key_covers, key_indexes_unneeded) = mysql_key_cover(table, from, to);
     let mut everywhere = Vec::new();
+    everywhere.extend(drop_checks);
     everywhere.extend(drop_keys);
     everywhere.extend(add_columns);
     everywhere.extend(drop_defaults);
@@ -1071,6 +1256,7 @@ fn table_steps(
     everywhere.extend(key_indexes_unneeded);
     everywhere.extend(drop_columns);
     everywhere.extend(add_keys);
+    everywhere.extend(add_checks);
     let everywhere: Vec<Step> = fills.iter().cloned().chain(everywhere).collect();
     if in_place {
         return Ok((requirements, everywhere));

@@ -102,6 +102,11 @@ fn needs_helpers(step: &Step) -> bool {
         }
         | Step::Rebuild { .. }
         | Step::CreateKeyIndex { .. }
+        | Step::Guarded { .. }
+        | Step::DropCheck { .. }
+        | Step::AddCheck { .. }
+        | Step::CreateEnum { .. }
+        | Step::DropEnum(_)
         | Step::DropForeignKey { .. }
         | Step::DropKeyIndex { .. }
         | Step::Require { .. }

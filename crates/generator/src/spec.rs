@@ -5,7 +5,7 @@
 use crate::GenerateError;
 use schema_model::declared::{self, Flavour};
 use schema_model::{ReferentialAction, Schema, SchemaDdl};
-use sea_orm::sea_query::{ColumnType, Expr};
+use sea_orm::sea_query::{ColumnType, Expr, IntoIden};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ColumnSpec {
@@ -35,6 +35,14 @@ pub struct ForeignKeySpec {
     pub on_update: ReferentialAction,
 }
 
+/// A check constraint, kept as the server that holds it spells it (checks come only from a
+/// database made elsewhere: entities declare none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckSpec {
+    pub name: String,
+    pub expression: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableSpec {
     pub name: String,
@@ -42,6 +50,7 @@ pub struct TableSpec {
     pub primary_key: Vec<String>,
     pub indexes: Vec<IndexSpec>,
     pub foreign_keys: Vec<ForeignKeySpec>,
+    pub checks: Vec<CheckSpec>,
 }
 
 impl TableSpec {
@@ -62,6 +71,14 @@ fn writable(column: ColumnSpec) -> Result<ColumnSpec, String> {
         }
     }
     Ok(column)
+}
+
+/// A plain type name (no length, no spaces): one a migration can name as it is.
+fn is_type_name(sql_type: &str) -> bool {
+    !sql_type.is_empty()
+        && sql_type
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// One side of the comparison: a schema, and the DDL it came from when that is known (the
@@ -124,8 +141,15 @@ impl Side<'_> {
             .and_then(|c| declared::column_type_for(Flavour::Sqlite, &c.sql_type));
         let ty = match portable {
             Some(ty) => ty,
-            None => declared::column_type_for(self.flavour, &live.sql_type)
-                .ok_or_else(|| unsupported(format!("type {}", live.sql_type)))?,
+            None => match declared::column_type_for(self.flavour, &live.sql_type) {
+                Some(ty) => ty,
+                // A type of the server's own (a native enum, say): written by its name, for
+                // the server it was read from.
+                None if is_type_name(&live.sql_type) => {
+                    ColumnType::Custom(sea_orm::sea_query::Alias::new(&live.sql_type).into_iden())
+                }
+                None => return Err(unsupported(format!("type {}", live.sql_type))),
+            },
         };
         let default = match &live.default {
             None => None,
@@ -170,6 +194,15 @@ impl Side<'_> {
                 .foreign_keys
                 .iter()
                 .map(|fk| self.foreign_key(name, fk))
+                .collect(),
+            checks: table
+                .checks
+                .iter()
+                .filter(|c| !(self.flavour == Flavour::MariaDb && crate::plan::is_json_check(c)))
+                .map(|c| CheckSpec {
+                    name: c.name.clone(),
+                    expression: c.expression.clone(),
+                })
                 .collect(),
         })
     }

@@ -100,16 +100,87 @@ pub enum Step {
         name: String,
         columns: Vec<String>,
     },
+    /// PostgreSQL and MySQL (SQLite rebuilds the table).
+    DropCheck {
+        table: String,
+        name: String,
+    },
+    AddCheck {
+        table: String,
+        name: String,
+        expression: String,
+    },
+    /// PostgreSQL's native enum types (which only a database made elsewhere has).
+    CreateEnum {
+        name: String,
+        labels: Vec<String>,
+    },
+    DropEnum(String),
     /// SQLite: the table rebuilt into `table`, each `(new, old)` column pair copied.
     Rebuild {
         table: TableSpec,
         copy: Vec<(String, String)>,
+    },
+    /// `step`, run only where `object` is there (`present`) or is not: a migration planned
+    /// from a live database (`--against-live`) also runs on a database built from the
+    /// history, which may lack what was made by hand there, or have what was removed.
+    Guarded {
+        object: Object,
+        present: bool,
+        step: Box<Step>,
     },
     /// Steps that differ on SQLite, which changes columns and keys by rebuilding the table.
     PerBackend {
         sqlite: Vec<Step>,
         other: Vec<Step>,
     },
+}
+
+/// What a [`Step::Guarded`] looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Object {
+    Table(String),
+    Column { table: String, column: String },
+    Index { table: String, name: String },
+    Unique { table: String, columns: Vec<String> },
+    ForeignKey { table: String, columns: Vec<String> },
+    Check { table: String, name: String },
+}
+
+impl Object {
+    async fn exists(&self, manager: &SchemaManager<'_>) -> Result<Option<bool>, DbErr> {
+        match self {
+            Object::Table(table) => schema_change::has_table(manager, table).await,
+            Object::Column { table, column } => {
+                schema_change::has_column(manager, table, column).await
+            }
+            Object::Index { table, name } => schema_change::has_index(manager, table, name).await,
+            Object::Unique { table, columns } => {
+                schema_change::has_unique(manager, table, &strs(columns)).await
+            }
+            Object::ForeignKey { table, columns } => {
+                schema_change::has_foreign_key(manager, table, &strs(columns)).await
+            }
+            Object::Check { table, name } => schema_change::has_check(manager, table, name).await,
+        }
+    }
+
+    fn code(&self) -> String {
+        match self {
+            Object::Table(table) => format!("has_table(manager, {table:?})"),
+            Object::Column { table, column } => {
+                format!("has_column(manager, {table:?}, {column:?})")
+            }
+            Object::Index { table, name } => format!("has_index(manager, {table:?}, {name:?})"),
+            Object::Unique { table, columns } => {
+                format!("has_unique(manager, {table:?}, &{columns:?})")
+            }
+            Object::ForeignKey { table, columns } => {
+                format!("has_foreign_key(manager, {table:?}, &{columns:?})")
+            }
+            Object::Check { table, name } => format!("has_check(manager, {table:?}, {name:?})"),
+        }
+    }
 }
 
 /// What [`Step::Require`] checks of the rows.
@@ -186,6 +257,7 @@ pub fn type_code(ty: &ColumnType) -> Option<String> {
         ColumnType::Blob => "blob()".into(),
         ColumnType::Binary(n) => format!("binary_len({n})"),
         ColumnType::VarBinary(StringLen::N(n)) => format!("var_binary({n})"),
+        ColumnType::Custom(name) => format!("custom(Alias::new({:?}))", name.to_string()),
         _ => return None,
     })
 }
@@ -316,6 +388,12 @@ fn create_table(t: &TableSpec) -> TableCreateStatement {
     for i in t.indexes.iter().filter(|i| i.constraint) {
         create.index(&mut index(&t.name, i));
     }
+    for c in &t.checks {
+        create.check(Check::named(
+            alias(&c.name),
+            Expr::cust(c.expression.clone()),
+        ));
+    }
     create
 }
 
@@ -357,6 +435,13 @@ fn create_table_code(t: &TableSpec, indent: &str) -> String {
             code,
             "\n{indent}    .index(&mut {})",
             index_code(&t.name, i)
+        );
+    }
+    for c in &t.checks {
+        let _ = write!(
+            code,
+            "\n{indent}    .check(Check::named(Alias::new({:?}), Expr::cust({:?})))",
+            c.name, c.expression
         );
     }
     let _ = write!(code, "\n{indent}    .to_owned()");
@@ -445,6 +530,18 @@ impl Step {
             Step::DropDefault { table, column } => {
                 schema_change::drop_default(manager, table, column).await?
             }
+            Step::DropCheck { table, name } => {
+                schema_change::drop_check(manager, table, name).await?
+            }
+            Step::AddCheck {
+                table,
+                name,
+                expression,
+            } => schema_change::add_check(manager, table, name, expression).await?,
+            Step::CreateEnum { name, labels } => {
+                schema_change::create_enum(manager, name, &strs(labels)).await?
+            }
+            Step::DropEnum(name) => schema_change::drop_enum(manager, name).await?,
             Step::Require { table, requirement } => match requirement {
                 Requirement::NoNulls(column) => {
                     schema_change::require_no_nulls(manager, table, column).await?
@@ -531,6 +628,16 @@ impl Step {
                 schema_change::rebuild_sqlite_table(manager, create_table(table), &pairs, indexes)
                     .await?
             }
+            Step::Guarded {
+                object,
+                present,
+                step,
+            } => {
+                // Unknown (`--sql` records without a database): the step is shown.
+                if object.exists(manager).await? != Some(!*present) {
+                    Box::pin(step.apply(manager)).await?;
+                }
+            }
             Step::PerBackend { sqlite, other } => {
                 let steps = if schema_change::is_sqlite(manager) {
                     sqlite
@@ -605,6 +712,20 @@ impl Step {
             Step::DropDefault { table, column } => {
                 format!("{indent}drop_default(manager, {table:?}, {column:?}).await?;\n")
             }
+            Step::DropCheck { table, name } => {
+                format!("{indent}drop_check(manager, {table:?}, {name:?}).await?;\n")
+            }
+            Step::AddCheck {
+                table,
+                name,
+                expression,
+            } => format!(
+                "{indent}add_check(manager, {table:?}, {name:?}, {expression:?}).await?;\n"
+            ),
+            Step::CreateEnum { name, labels } => {
+                format!("{indent}create_enum(manager, {name:?}, &{labels:?}).await?;\n")
+            }
+            Step::DropEnum(name) => format!("{indent}drop_enum(manager, {name:?}).await?;\n"),
             Step::Require { table, requirement } => match requirement {
                 Requirement::NoNulls(column) => {
                     format!("{indent}require_no_nulls(manager, {table:?}, {column:?}).await?;\n")
@@ -695,6 +816,16 @@ impl Step {
                     indexes.concat()
                 )
             }
+            Step::Guarded {
+                object,
+                present,
+                step,
+            } => format!(
+                "{indent}if {}.await? != Some({}) {{\n{}{indent}}}\n",
+                object.code(),
+                !*present,
+                step.code(&format!("{indent}    "))
+            ),
             Step::PerBackend { sqlite, other } => {
                 let inner = format!("{indent}    ");
                 let block = |steps: &[Step]| -> String {

@@ -424,6 +424,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
                     unique: false,
                     constraint: false,
                 }],
+                checks: vec![],
                 foreign_keys: vec![ForeignKeySpec {
                     name: format!("fk_mx_{name}_notes_parent_id"),
                     columns: vec!["parent_id".into()],
@@ -439,7 +440,10 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
             tables.remove(at);
         }
         Edit::RenameTable(new) => {
+            // Renamed and changed on the way: still offered as a rename.
             t.name = new.clone();
+            t.columns
+                .push(column("mx_since_rename", ColumnType::Text, true, None));
             for other in &mut tables {
                 for fk in other
                     .foreign_keys
@@ -571,6 +575,24 @@ fn plan_cell(
         flavour,
         types: None,
     };
+    if !options.renames.is_empty() {
+        // Without being told, the generator must ask about the rename, not drop and add.
+        let unasked = Options {
+            renames: vec![],
+            ..options.clone()
+        };
+        let wanted: Vec<String> = options.renames.iter().map(|r| r.to_string()).collect();
+        match plan(&before_side, &after_side, &unasked) {
+            Err(migration_generator::GenerateError::PossibleRename(found))
+                if wanted.iter().all(|w| found.contains(w)) => {}
+            other => {
+                return Err(format!(
+                    "the rename {wanted:?} is not offered as one: {:?}",
+                    other.map(|p| p.changes)
+                ))
+            }
+        }
+    }
     let (planned, destructive) = match plan(&before_side, &after_side, &options) {
         Ok(p) => (p, false),
         Err(
@@ -843,4 +865,199 @@ async fn every_table_every_edit_every_backend() {
                 .join("\n\n")
         );
     }
+}
+
+/// DDL a person runs on a live database, per backend: what `generate --against-live` must turn
+/// back into the entities' schema, on that database, keeping the rows.
+fn hand_made(backend: DbBackend) -> Vec<&'static [&'static str]> {
+    match backend {
+        DbBackend::Postgres => vec![
+            &["ALTER TABLE users ADD CONSTRAINT users_full_name_key UNIQUE (full_name)"],
+            &["CREATE UNIQUE INDEX ix_users_full_name ON users (full_name)"],
+            &["CREATE INDEX ix_visitors_name ON visitors (name)"],
+            &["ALTER TABLE users ADD COLUMN nickname text"],
+            &["ALTER TABLE users ALTER COLUMN full_name DROP NOT NULL"],
+            &["ALTER TABLE documents DROP CONSTRAINT fk_documents_datasource_id"],
+            &["ALTER TABLE cases ALTER COLUMN title TYPE text"],
+            &["DROP INDEX idx_cases_counselor_id_status"],
+            &["ALTER TABLE cases ADD CONSTRAINT cases_title_not_blank CHECK (length(title) > 0)"],
+            &[
+                "CREATE TYPE user_role AS ENUM ('counselor', 'supervisor', 'admin')",
+                "ALTER TABLE users ALTER COLUMN role TYPE user_role USING role::user_role",
+            ],
+        ],
+        DbBackend::MySql => vec![
+            &["ALTER TABLE users ADD CONSTRAINT users_full_name_key UNIQUE (full_name)"],
+            &["CREATE UNIQUE INDEX ix_users_full_name ON users (full_name)"],
+            &["CREATE INDEX ix_visitors_name ON visitors (name)"],
+            &["ALTER TABLE users ADD COLUMN nickname text"],
+            &["ALTER TABLE users MODIFY full_name varchar(255) NULL"],
+            &["ALTER TABLE documents DROP FOREIGN KEY fk_documents_datasource_id"],
+            &["ALTER TABLE cases ADD CONSTRAINT cases_title_not_blank CHECK (char_length(title) > 0)"],
+        ],
+        _ => vec![
+            &["CREATE UNIQUE INDEX ix_users_full_name ON users (full_name)"],
+            &["CREATE INDEX ix_visitors_name ON visitors (name)"],
+            &["ALTER TABLE users ADD COLUMN nickname text"],
+            &["DROP INDEX idx_cases_counselor_id_status"],
+            &["ALTER TABLE users ADD COLUMN visits bigint NOT NULL DEFAULT 0"],
+        ],
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn hand_made_changes_are_undone_against_live_keeping_the_rows() {
+    let mut exercised = Vec::new();
+    for t in testkit::databases().await {
+        let backend = t.db.get_database_backend();
+        let mut b = prepare(t).await;
+        for statements in hand_made(backend) {
+            for sql in statements {
+                b.t.exec(sql).await;
+            }
+            let ddl = statements.join("; ");
+            let live = read(&b.t.db).await;
+            let entities_ddl = entity::registry::schema_ddl(backend);
+            let entities = declared::render(&entities_ddl, b.flavour).unwrap();
+            let before = Side {
+                schema: &live,
+                ddl: None,
+                flavour: b.flavour,
+                types: None,
+            };
+            let after = Side {
+                schema: &entities,
+                ddl: Some(&entities_ddl),
+                flavour: b.flavour,
+                types: None,
+            };
+            let options = Options {
+                allow_destructive: true,
+                guard: true,
+                ..Options::default()
+            };
+            let planned = plan(&before, &after, &options)
+                .unwrap_or_else(|e| panic!("[{}] {ddl}: {e}", b.t.name));
+            // `--against-live` verifies on a copy of the live schema: it must be faithful.
+            let copy = testkit::fresh_like(&b.t).await;
+            let create = StepsMigration {
+                name: "m00000000_000000_live_schema".into(),
+                up: migration_generator::plan::create_all(&before).unwrap(),
+                down: vec![],
+            };
+            migrate_to_head(
+                &Migrations::new(vec![Box::new(create)]).unwrap(),
+                &copy.db,
+                &BootOptions::default(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("[{}] {ddl}: the copy: {e}", b.t.name));
+            let copied = read(&copy.db).await;
+            copy.finish().await;
+            let unfaithful = differences(
+                &Side {
+                    schema: &copied,
+                    ..before
+                },
+                &before,
+            );
+            assert!(
+                unfaithful.is_empty(),
+                "[{}] {ddl}: the copy differs: {unfaithful:#?}",
+                b.t.name
+            );
+            let constraints = |s: &Schema| -> Vec<(String, String, bool)> {
+                s.tables
+                    .iter()
+                    .flat_map(|(t, d)| {
+                        d.indexes
+                            .iter()
+                            .map(move |i| (t.clone(), i.columns.join(","), i.constraint))
+                    })
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect()
+            };
+            assert_eq!(
+                constraints(&copied),
+                constraints(&live),
+                "[{}] {ddl}: a UNIQUE constraint and a unique index are copied as what they are",
+                b.t.name
+            );
+            let mut all = history();
+            all.push(Box::new(StepsMigration {
+                name: CELL_MIGRATION.into(),
+                up: planned.up.clone(),
+                down: planned.down.clone(),
+            }));
+            let migrations = Migrations::new(all).unwrap();
+            let kept = values(&b.t.db, &live).await;
+            migrate_to_head(&migrations, &b.t.db, &BootOptions::default())
+                .await
+                .unwrap_or_else(|e| panic!("[{}] {ddl}: up: {e}\n{:?}", b.t.name, planned.up));
+            assert_eq!(
+                drift(&b, &entities).await,
+                None,
+                "[{}] {ddl}: after up",
+                b.t.name
+            );
+            migration::Runner::new(&migrations, &b.t.db, Default::default())
+                .run(
+                    &migration::Request::Downgrade {
+                        target: migration::Target::Relative(-1),
+                    },
+                    None,
+                )
+                .await
+                .unwrap_or_else(|e| panic!("[{}] {ddl}: down: {e}", b.t.name));
+            assert_eq!(
+                drift(&b, &live).await,
+                None,
+                "[{}] {ddl}: after down",
+                b.t.name
+            );
+            let after_down = values(&b.t.db, &live).await;
+            let lost: Vec<_> = kept
+                .iter()
+                .filter(|(k, v)| after_down.get(*k) != Some(v) && !k.ends_with(".nickname"))
+                .collect();
+            assert!(
+                lost.is_empty(),
+                "[{}] {ddl}: values changed: {lost:?}",
+                b.t.name
+            );
+            // Back to the history's schema for the next one, where the same migration must
+            // apply too: it is committed to the history (its guards skip what is not there).
+            let fresh = testkit::fresh_like(&b.t).await;
+            let old = std::mem::replace(&mut b, prepare(fresh).await);
+            old.t.finish().await;
+            migrate_to_head(&migrations, &b.t.db, &BootOptions::default())
+                .await
+                .unwrap_or_else(|e| panic!("[{}] {ddl}: up on the history: {e}", b.t.name));
+            assert_eq!(
+                drift(&b, &entities).await,
+                None,
+                "[{}] {ddl}: history after up",
+                b.t.name
+            );
+            migration::Runner::new(&migrations, &b.t.db, Default::default())
+                .run(
+                    &migration::Request::Downgrade {
+                        target: migration::Target::Relative(-1),
+                    },
+                    None,
+                )
+                .await
+                .unwrap_or_else(|e| panic!("[{}] {ddl}: down on the history: {e}", b.t.name));
+            let fresh = testkit::fresh_like(&b.t).await;
+            let old = std::mem::replace(&mut b, prepare(fresh).await);
+            old.t.finish().await;
+        }
+        exercised.push(b.t.name);
+        b.t.finish().await;
+    }
+    testkit::notice(&format!(
+        "hand-made changes undone against live on: {}",
+        exercised.join(", ")
+    ));
 }

@@ -292,6 +292,22 @@ pub async fn rebuild_sqlite_table(
              reference before committing"
         )));
     }
+    // Only the columns the table has here: a migration planned from a live database may also
+    // run on one built from the history, which lacks what was added by hand.
+    let present: Vec<String> = conn
+        .query_all_raw(Statement::from_string(
+            DbBackend::Sqlite,
+            format!("SELECT name FROM pragma_table_info({})", literal(&table)),
+        ))
+        .await?
+        .iter()
+        .map(|r| r.try_get::<String>("", "name"))
+        .collect::<Result<_, _>>()?;
+    let copy: Vec<(&str, &str)> = copy
+        .iter()
+        .copied()
+        .filter(|(_, from)| present.is_empty() || present.iter().any(|p| p == from))
+        .collect();
     let scratch = format!("{table}__rebuild");
     let mut create = definition;
     create.table(Alias::new(&scratch));
@@ -654,4 +670,268 @@ pub async fn fill_nulls(
         .to_owned();
     manager.get_connection().execute(&update).await?;
     Ok(())
+}
+
+/// Drops the check constraint `name` (PostgreSQL and MySQL; SQLite rebuilds the table).
+pub async fn drop_check(manager: &SchemaManager<'_>, table: &str, name: &str) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} DROP CONSTRAINT {}",
+            quote(b, table),
+            quote(b, name)
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Adds the check constraint `name` (PostgreSQL and MySQL; SQLite rebuilds the table). The
+/// expression is the server's own spelling, read from the database it comes back to.
+pub async fn add_check(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+    expression: &str,
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} ADD CONSTRAINT {} CHECK ({expression})",
+            quote(b, table),
+            quote(b, name)
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Creates PostgreSQL's native enum type `name` with `labels`, in order.
+pub async fn create_enum(
+    manager: &SchemaManager<'_>,
+    name: &str,
+    labels: &[&str],
+) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    let labels: Vec<String> = labels
+        .iter()
+        .map(|l| format!("'{}'", l.replace('\'', "''")))
+        .collect();
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE TYPE {} AS ENUM ({})",
+            quote(b, name),
+            labels.join(", ")
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Drops PostgreSQL's native enum type `name` (its columns were converted first), if it is
+/// there: a database built from the history never had it.
+pub async fn drop_enum(manager: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
+    let b = manager.get_database_backend();
+    manager
+        .get_connection()
+        .execute_unprepared(&format!("DROP TYPE IF EXISTS {}", quote(b, name)))
+        .await?;
+    Ok(())
+}
+
+/// `Some(true)` when `sql` (a count) finds something, `None` on a connection that returns no
+/// rows (the one `--sql` records through, where nothing can be known).
+async fn probe(manager: &SchemaManager<'_>, sql: String) -> Result<Option<bool>, DbErr> {
+    let backend = manager.get_database_backend();
+    let row = manager
+        .get_connection()
+        .query_one_raw(Statement::from_string(backend, sql))
+        .await?;
+    Ok(match row {
+        Some(r) => Some(r.try_get_by_index::<i64>(0)? > 0),
+        None => None,
+    })
+}
+
+/// A string literal for `backend`.
+fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The catalog condition "in the current database/schema" for a query over
+/// `information_schema`-like views on PostgreSQL and MySQL.
+fn this_schema(backend: DbBackend) -> &'static str {
+    match backend {
+        DbBackend::Postgres => "current_schema()",
+        _ => "DATABASE()",
+    }
+}
+
+/// Whether `table` is there (`None`: cannot be known, as under `--sql`). With the other
+/// `has_*` functions, what a generated migration's guards ask (`generate --against-live`).
+pub async fn has_table(manager: &SchemaManager<'_>, table: &str) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let sql = match b {
+        DbBackend::Sqlite => format!(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = {}",
+            literal(table)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = {} \
+             AND table_name = {}",
+            this_schema(b),
+            literal(table)
+        ),
+    };
+    probe(manager, sql).await
+}
+
+/// Whether `table` has `column`.
+pub async fn has_column(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let sql = match b {
+        DbBackend::Sqlite => format!(
+            "SELECT COUNT(*) FROM pragma_table_info({}) WHERE name = {}",
+            literal(table),
+            literal(column)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = {} \
+             AND table_name = {} AND column_name = {}",
+            this_schema(b),
+            literal(table),
+            literal(column)
+        ),
+    };
+    probe(manager, sql).await
+}
+
+/// Whether `table` has an index called `name`.
+pub async fn has_index(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let sql = match b {
+        DbBackend::Postgres => format!(
+            "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() \
+             AND tablename = {} AND indexname = {}",
+            literal(table),
+            literal(name)
+        ),
+        DbBackend::MySql => format!(
+            "SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() \
+             AND TABLE_NAME = {} AND INDEX_NAME = {}",
+            literal(table),
+            literal(name)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = {} \
+             AND name = {}",
+            literal(table),
+            literal(name)
+        ),
+    };
+    probe(manager, sql).await
+}
+
+/// Whether `table` has a unique index (or UNIQUE constraint) over exactly `columns`.
+pub async fn has_unique(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let wanted = literal(&columns.join(","));
+    let sql = match b {
+        DbBackend::Postgres => format!(
+            "SELECT COUNT(*) FROM pg_index x WHERE x.indrelid = to_regclass({}) \
+             AND x.indisunique AND NOT x.indisprimary \
+             AND (SELECT string_agg(a.attname::text, ',' ORDER BY k.ord) \
+                  FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) \
+                  JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum) = {wanted}",
+            literal(&quote(b, table))
+        ),
+        DbBackend::MySql => format!(
+            "SELECT COUNT(*) FROM (SELECT INDEX_NAME FROM information_schema.STATISTICS \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND NON_UNIQUE = 0 \
+             AND INDEX_NAME <> 'PRIMARY' GROUP BY INDEX_NAME \
+             HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ',') = {wanted}) AS u",
+            literal(table)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM pragma_index_list({}) AS il WHERE il.\"unique\" = 1 \
+             AND il.origin <> 'pk' AND (SELECT group_concat(name, ',') FROM \
+             (SELECT ii.name FROM pragma_index_info(il.name) AS ii ORDER BY ii.seqno)) = {wanted}",
+            literal(table)
+        ),
+    };
+    probe(manager, sql).await
+}
+
+/// Whether `table` has a foreign key over exactly `columns`.
+pub async fn has_foreign_key(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    columns: &[&str],
+) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let wanted = literal(&columns.join(","));
+    let sql = match b {
+        DbBackend::Postgres => format!(
+            "SELECT COUNT(*) FROM pg_constraint con WHERE con.conrelid = to_regclass({}) \
+             AND con.contype = 'f' AND {PG_CONSTRAINT_COLUMNS} = {wanted}",
+            literal(&quote(b, table))
+        ),
+        DbBackend::MySql => format!(
+            "SELECT COUNT(*) FROM (SELECT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE \
+             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} \
+             AND REFERENCED_TABLE_NAME IS NOT NULL GROUP BY CONSTRAINT_NAME \
+             HAVING GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION SEPARATOR ',') = {wanted}) AS f",
+            literal(table)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM (SELECT id FROM pragma_foreign_key_list({}) GROUP BY id \
+             HAVING group_concat(\"from\", ',') = {wanted}) AS f",
+            literal(table)
+        ),
+    };
+    probe(manager, sql).await
+}
+
+/// Whether `table` has a check constraint called `name` (PostgreSQL and MySQL; SQLite keeps
+/// checks only in the table's SQL, where the name is looked for).
+pub async fn has_check(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    name: &str,
+) -> Result<Option<bool>, DbErr> {
+    let b = manager.get_database_backend();
+    let sql = match b {
+        DbBackend::Postgres => format!(
+            "SELECT COUNT(*) FROM pg_constraint WHERE conrelid = to_regclass({}) \
+             AND contype = 'c' AND conname = {}",
+            literal(&quote(b, table)),
+            literal(name)
+        ),
+        DbBackend::MySql => format!(
+            "SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS \
+             WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = {} \
+             AND CONSTRAINT_TYPE = 'CHECK' AND CONSTRAINT_NAME = {}",
+            literal(table),
+            literal(name)
+        ),
+        _ => format!(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = {} \
+             AND instr(sql, {}) > 0",
+            literal(table),
+            literal(name)
+        ),
+    };
+    probe(manager, sql).await
 }

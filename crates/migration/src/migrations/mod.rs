@@ -1,20 +1,19 @@
 //! One module per migration, in order. A migration is a frozen snapshot: it names its own
 //! tables and columns and never imports the entities, which keep evolving.
 //!
-//! The list below is the only place a migration is registered: it declares the module and
-//! puts the migration into [`all`], in the order given (oldest first).
+//! A migration is registered here twice, as plain code (`manage-db generate` does both): its
+//! `pub mod` line, and its entry in [`all`], in the order given (oldest first). Plain lines
+//! keep adding one cheap to compile: a macro over the list made the compiler redo every
+//! module whenever the list grew.
 
-macro_rules! migrations {
-    ($($module:ident),+ $(,)?) => {
-        $(pub mod $module;)+
+use sea_orm_migration::MigrationTrait;
 
-        /// Every migration of this build, oldest first.
-        pub fn all() -> Vec<Box<dyn sea_orm_migration::MigrationTrait>> {
-            vec![$(Box::new($module::Migration)),+]
-        }
-    };
-}
+pub mod m20261124_000001_create_schema;
 
-migrations! {
-    m20261124_000001_create_schema,
+/// Every migration of this build, oldest first (one a line, as `generate` appends them).
+#[rustfmt::skip]
+pub fn all() -> Vec<Box<dyn MigrationTrait>> {
+    vec![
+        Box::new(m20261124_000001_create_schema::Migration),
+    ]
 }

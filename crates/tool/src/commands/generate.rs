@@ -227,6 +227,7 @@ pub async fn generate(
             })
             .collect::<Result<_, _>>()?,
         allow_destructive: request.allow_destructive,
+        guard: request.against_live,
     };
     let session = Session::open(cli, url.clone()).await?;
     ensure_built_from(&checkout, &session.migrations)?;
@@ -328,6 +329,9 @@ async fn generate_on(
         request.against_live,
     )
     .await?;
+    if request.against_live {
+        verify_on_history(session, module, &plan).await?;
+    }
     let text = render::migration_file(
         &render::Header {
             message,
@@ -355,6 +359,47 @@ async fn generate_on(
          Next: review the file, then `cargo run -p manage-db -- upgrade`."
     )?;
     Ok(Generated { path: Some(path) })
+}
+
+/// A migration planned from the live database is committed to the history, so it must also
+/// apply (and revert) on a database built from the history alone: the live database may hold
+/// what no migration made (an index added by hand), which the migration would then drop.
+async fn verify_on_history(
+    session: &Session,
+    module: &str,
+    plan: &MigrationPlan,
+) -> Result<(), ToolError> {
+    let scratch = ScratchDb::create(session).await?;
+    let new = StepsMigration {
+        name: module.to_owned(),
+        up: plan.up.clone(),
+        down: plan.down.clone(),
+    };
+    let result = async {
+        let migrations = replay(&scratch, vec![Box::new(new)]).await?;
+        migration::Runner::new(&migrations, &scratch.db, Default::default())
+            .run(
+                &migration::Request::Downgrade {
+                    target: migration::Target::Relative(-1),
+                },
+                None,
+            )
+            .instrument(scratch_span())
+            .await?;
+        Ok::<_, ToolError>(())
+    }
+    .await;
+    scratch.remove(session).await;
+    result.map_err(|e| {
+        ToolError::Refused(format!(
+            "the migration planned from the live database applies there, but not to a database \
+             built from the migrations: {e}\n  hint: nothing was written; the live database \
+             holds what no migration made. Bring it into the history first: write a migration \
+             that makes it (`manage-db generate --empty -m \"…\"`, applied to the live \
+             database with `manage-db stamp`), or remove it from the live database by hand, \
+             then generate again"
+        ))
+    })
 }
 
 /// So that the runner's log lines about the scratch database say so.
