@@ -147,11 +147,10 @@ fn answer_at_a_terminal(
 
 /// The text of the migration registered under a name ending in `slug`.
 fn registered_migration(scratch: &ScratchWorkspace, slug: &str) -> String {
-    let module = scratch
-        .read("crates/migration/src/migrations/mod.rs")
-        .lines()
-        .map(|l| l.trim().trim_end_matches(','))
-        .find(|l| l.ends_with(slug))
+    let mod_rs = scratch.read("crates/migration/src/migrations/mod.rs");
+    let module = migration_generator::register::listed(&mod_rs)
+        .into_iter()
+        .find(|m| m.ends_with(slug))
         .unwrap_or_else(|| panic!("no migration *{slug} registered"))
         .to_owned();
     scratch.read(&format!("crates/migration/src/migrations/{module}.rs"))
@@ -377,9 +376,8 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
         &["generate", "--empty", "-m", "backfill report titles"],
     );
     assert!(empty.status.success(), "[{n}] {}", text(&empty));
-    assert!(scratch
-        .read("crates/migration/src/migrations/mod.rs")
-        .contains("_backfill_report_titles,"));
+    let template = registered_migration(&scratch, "_backfill_report_titles");
+    assert!(template.contains("async fn up"), "{template}");
 
     // The one-command flow: the entity edit becomes a migration, the tool rebuilds itself
     // and the rebuilt tool upgrades.
