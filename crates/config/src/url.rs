@@ -104,6 +104,13 @@ impl DbUrl {
         Self::parse_from(DEFAULT_SQLITE_URL, "default URL", UrlSource::Default)
     }
 
+    /// The default SQLite file, `counsel.db`, in `dir` rather than the working directory (a
+    /// tool run from a subdirectory of the workspace uses the workspace's file).
+    pub fn default_in(dir: &std::path::Path) -> Result<Self, ConfigError> {
+        let raw = format!("sqlite://{}?mode=rwc", dir.join("counsel.db").display());
+        Self::parse_from(&raw, "default URL", UrlSource::Default)
+    }
+
     /// Parses a URL given directly (e.g. on the command line).
     pub fn parse(value: &str) -> Result<Self, ConfigError> {
         Self::parse_from(value.trim(), "--database-url", UrlSource::CommandLine)

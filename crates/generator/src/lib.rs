@@ -58,8 +58,8 @@ pub enum GenerateError {
     )]
     Invalid { place: String, why: String },
 
-    #[error("--rename {0} names no table or column the migrations make")]
-    UnknownRename(String),
+    #[error("--rename {rename} names no table or column the migrations make{hint}")]
+    UnknownRename { rename: String, hint: String },
 
     #[error(
         "{0:?} does not say what the migration does\n  hint: describe the change, e.g. \

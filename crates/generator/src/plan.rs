@@ -357,11 +357,37 @@ fn rename_step(rename: &Rename) -> Step {
     }
 }
 
+/// For a rename that names nothing: the table-qualified form, when `old=new` names a column
+/// (`--rename source=origin` for `datasources.source`).
+fn rename_hint(schema: &Schema, rename: &Rename) -> String {
+    let Rename::Table { from, to } = rename else {
+        return String::new();
+    };
+    let tables: Vec<String> = schema
+        .tables
+        .iter()
+        .filter(|(_, t)| t.column(from).is_some())
+        .map(|(name, _)| format!("--rename {name}.{from}={to}"))
+        .collect();
+    if tables.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n  hint: a column is renamed with its table: {}",
+            tables.join(" or ")
+        )
+    }
+}
+
 /// `schema` with the confirmed renames applied, so that the diff sees what is left.
 fn apply_renames(schema: &Schema, renames: &[Rename]) -> Result<Schema, GenerateError> {
     let mut schema = schema.clone();
     for rename in renames {
-        let unknown = || GenerateError::UnknownRename(rename.to_string());
+        let hint = rename_hint(&schema, rename);
+        let unknown = || GenerateError::UnknownRename {
+            rename: rename.to_string(),
+            hint: hint.clone(),
+        };
         match rename {
             Rename::Table { from, to } => {
                 let table = schema.tables.remove(from).ok_or_else(unknown)?;

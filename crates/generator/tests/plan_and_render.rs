@@ -235,7 +235,23 @@ fn a_rename_of_something_that_is_not_there_is_refused() {
         ..Options::default()
     };
     let err = plan_between(&[users()], &[users()], &options).unwrap_err();
-    assert_eq!(err, GenerateError::UnknownRename("users.nope=yes".into()));
+    assert_eq!(
+        err,
+        GenerateError::UnknownRename {
+            rename: "users.nope=yes".into(),
+            hint: String::new()
+        }
+    );
+    // A column named without its table: the qualified form is suggested.
+    let column = Options {
+        renames: vec![Rename::parse("email=mail").unwrap()],
+        ..Options::default()
+    };
+    let err = plan_between(&[users()], &[users()], &column).unwrap_err();
+    assert!(
+        err.to_string().contains("--rename users.email=mail"),
+        "{err}"
+    );
     assert_eq!(Rename::parse("users.a.b=c"), None);
     use migration_generator::Backfill;
     let text = Backfill::parse("users.note='it is'").unwrap();

@@ -33,7 +33,7 @@ pub use preflight::{downgrade_impact, DowngradeImpact};
 pub use runner::{Outcome, Runner};
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};
 pub use sql_script::sql_script;
-pub use version_table::{BOOKKEEPING_TABLES, VERSION_TABLE};
+pub use version_table::{BOOKKEEPING_TABLES, STATE_TABLE, VERSION_TABLE};
 
 /// The build's migrations for sea-orm's own entry points (`Migrator::up(&db, None)`).
 pub struct Migrator;

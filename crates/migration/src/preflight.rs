@@ -11,6 +11,10 @@ use sea_orm_migration::SchemaManager;
 pub struct DowngradeImpact {
     /// Tables the `down` steps drop that exist, with their row counts.
     pub tables: Vec<(String, u64)>,
+    /// Columns they drop (`table.column`), with the values (non-NULL) held in them.
+    pub columns: Vec<(String, u64)>,
+    /// Indexes and constraints they drop.
+    pub indexes: Vec<String>,
     /// `child.column → parent` for foreign keys from tables that stay to tables that go.
     pub outside_references: Vec<String>,
 }
@@ -54,6 +58,8 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
     let backend = conn.get_database_backend();
     let (recorder, recording) = Recorder::connect(backend);
     let mut dropped = Vec::new();
+    let mut columns = Vec::new();
+    let mut indexes = Vec::new();
     for &i in steps {
         migrations
             .migration(i)
@@ -63,7 +69,12 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
         dropped.extend(tables_left_dropped(
             statements.iter().map(|s| s.sql.as_str()),
         ));
+        let (gone_columns, gone_indexes) =
+            crate::recorder::parts_dropped(statements.iter().map(|s| s.sql.as_str()));
+        columns.extend(gone_columns);
+        indexes.extend(gone_indexes);
     }
+    let columns = values_in(conn, &columns).await?;
     let tables = tables_with_rows(conn, &dropped).await?;
     let existing: Vec<String> = tables.iter().map(|(t, _)| t.clone()).collect();
     let outside_references = references_into(conn, &existing)
@@ -74,8 +85,36 @@ pub async fn downgrade_impact<C: ConnectionTrait>(
         .collect();
     Ok(DowngradeImpact {
         tables,
+        columns,
+        indexes,
         outside_references,
     })
+}
+
+/// How many values (non-NULL) each `(table, column)` holds, as `table.column`; a column that
+/// is not there (already gone) is left out.
+async fn values_in<C: ConnectionTrait>(
+    conn: &C,
+    columns: &[(String, String)],
+) -> Result<Vec<(String, u64)>, MigrateError> {
+    let backend = conn.get_database_backend();
+    let quote = |t: &str| match backend {
+        DbBackend::MySql => format!("`{}`", t.replace('`', "``")),
+        _ => format!("\"{}\"", t.replace('"', "\"\"")),
+    };
+    let mut out = Vec::new();
+    for (table, column) in columns {
+        let sql = format!("SELECT COUNT({}) AS n FROM {}", quote(column), quote(table));
+        // A column the database does not have is not counted (the down would fail on it).
+        if let Ok(Some(row)) = conn
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+        {
+            let n = row.try_get::<i64>("", "n")?.max(0) as u64;
+            out.push((format!("{table}.{column}"), n));
+        }
+    }
+    Ok(out)
 }
 
 /// Which of `tables` exist, in the order given, with their row counts (one query).

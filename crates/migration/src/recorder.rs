@@ -7,7 +7,7 @@ use sea_orm::{
 };
 use std::sync::{Arc, Mutex};
 
-/// Answers every statement as an empty database would, and keeps it.
+/// Answers every statement as an empty database would, and keeps those that change it.
 #[derive(Debug, Clone)]
 pub struct Recorder {
     backend: DbBackend,
@@ -54,8 +54,9 @@ impl MockDatabaseTrait for Recorder {
         result
     }
 
-    fn query(&mut self, _counter: usize, statement: Statement) -> Result<Vec<QueryResult>, DbErr> {
-        self.keep(statement)?;
+    /// A read changes nothing: it is answered (empty) and not kept, so that `--sql` shows
+    /// only what changes the database, not the checks and guards that ask before changing.
+    fn query(&mut self, _counter: usize, _statement: Statement) -> Result<Vec<QueryResult>, DbErr> {
         Ok(vec![])
     }
 
@@ -108,6 +109,41 @@ pub fn tables_left_dropped<'s>(statements: impl IntoIterator<Item = &'s str>) ->
     gone
 }
 
+/// `(table, column)` of each `ALTER TABLE t DROP COLUMN c` among `statements`, and the name
+/// of each index or constraint dropped (`DROP INDEX i`, `ALTER TABLE t DROP CONSTRAINT c`,
+/// `ALTER TABLE t DROP INDEX i`): what a `down` takes away short of whole tables.
+pub fn parts_dropped<'s>(
+    statements: impl IntoIterator<Item = &'s str>,
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut columns = Vec::new();
+    let mut indexes = Vec::new();
+    for sql in statements {
+        if let Some(index) = table_after(sql, "DROP INDEX ", "IF EXISTS ") {
+            indexes.push(index);
+            continue;
+        }
+        let Some(table) = table_after(sql, "ALTER TABLE ", "") else {
+            continue;
+        };
+        let upper = sql.to_ascii_uppercase();
+        for (verb, is_column) in [
+            (" DROP COLUMN ", true),
+            (" DROP CONSTRAINT ", false),
+            (" DROP INDEX ", false),
+        ] {
+            if let Some(at) = upper.find(verb) {
+                let name = table_after(&sql[at..], verb.trim_start(), "").unwrap_or_default();
+                if is_column {
+                    columns.push((table.clone(), name));
+                } else {
+                    indexes.push(name);
+                }
+            }
+        }
+    }
+    (columns, indexes)
+}
+
 fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
     let rest = sql.trim_start().strip_prefix(verb)?;
     let rest = rest.strip_prefix(guard).unwrap_or(rest);
@@ -121,6 +157,26 @@ fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dropped_columns_and_indexes_are_read_from_the_statements() {
+        let (columns, indexes) = parts_dropped([
+            r#"ALTER TABLE "users" DROP COLUMN "nickname""#,
+            "ALTER TABLE `cases` DROP COLUMN `note`",
+            r#"DROP INDEX "idx_users_role""#,
+            "DROP INDEX `idx_a` ON `users`",
+            r#"ALTER TABLE "users" DROP CONSTRAINT "users_email_key""#,
+            r#"ALTER TABLE "users" ADD COLUMN "x" text"#,
+        ]);
+        assert_eq!(
+            columns,
+            [
+                ("users".to_owned(), "nickname".to_owned()),
+                ("cases".to_owned(), "note".to_owned())
+            ]
+        );
+        assert_eq!(indexes, ["idx_users_role", "idx_a", "users_email_key"]);
+    }
 
     #[test]
     fn a_rebuilt_table_is_not_left_dropped() {

@@ -18,7 +18,9 @@ pub struct TestDb {
     pub name: &'static str,
     pub url: String,
     pub db: DatabaseConnection,
-    cleanup: Cleanup,
+    /// Taken by [`TestDb::finish`]; what is left is cleaned up on drop (a test that panics, or
+    /// forgets), so that no run leaves a database or a folder behind.
+    cleanup: Option<Cleanup>,
 }
 
 enum Cleanup {
@@ -113,15 +115,15 @@ pub async fn sqlite() -> TestDb {
         name: "sqlite",
         url,
         db,
-        cleanup: Cleanup::Dir(dir),
+        cleanup: Some(Cleanup::Dir(dir)),
     }
 }
 
 /// Another brand-new empty database on the same backend as `like`.
 pub async fn fresh_like(like: &TestDb) -> TestDb {
     match &like.cleanup {
-        Cleanup::Dir(_) => sqlite().await,
-        Cleanup::Server { admin_url, .. } => server(like.name, admin_url).await,
+        Some(Cleanup::Server { admin_url, .. }) => server(like.name, admin_url).await,
+        _ => sqlite().await,
     }
 }
 
@@ -145,10 +147,10 @@ async fn server(name: &'static str, admin_url: &str) -> TestDb {
         name,
         url,
         db,
-        cleanup: Cleanup::Server {
+        cleanup: Some(Cleanup::Server {
             admin_url: admin_url.into(),
             database,
-        },
+        }),
     }
 }
 
@@ -173,9 +175,17 @@ impl TestDb {
     }
 
     /// Closes the pool and removes the database.
-    pub async fn finish(self) {
-        self.db.close().await.ok();
-        match self.cleanup {
+    pub async fn finish(mut self) {
+        self.db.clone().close().await.ok();
+        if let Some(cleanup) = self.cleanup.take() {
+            cleanup.run().await;
+        }
+    }
+}
+
+impl Cleanup {
+    async fn run(self) {
+        match self {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }
@@ -196,5 +206,24 @@ impl TestDb {
                 }
             }
         }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(cleanup) = self.cleanup.take() else {
+            return;
+        };
+        // Not finished: a panicking test, or one that forgot. Its own runtime may be gone or
+        // busy, so the clean-up runs on a thread with one of its own.
+        let _ = std::thread::spawn(move || {
+            if let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                runtime.block_on(cleanup.run());
+            }
+        })
+        .join();
     }
 }

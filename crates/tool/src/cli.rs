@@ -37,7 +37,8 @@ pub struct Cli {
     #[arg(long, global = true, default_value_t = 10, value_name = "SECS")]
     pub connect_timeout: u64,
 
-    /// More log output on stderr (-v: debug, -vv: trace).
+    /// Log lines on stderr (-v: info, -vv: debug, -vvv: trace); `history -v` also shows what
+    /// each migration changes.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
@@ -56,12 +57,30 @@ pub enum Command {
     },
     /// Print the newest applied migration.
     Current,
-    /// List every migration with its state, oldest first.
-    History,
+    /// Print the head revision: the newest migration of this build (as Alembic's `heads`).
+    Heads,
+    /// List every migration with its state, oldest first; with -v, what each one changes.
+    History {
+        /// Only the migrations from A to B, inclusive: `A:B`, `A:` or `:B` (names, unique
+        /// prefixes, `base`, `head`).
+        #[arg(short = 'r', long = "rev-range", value_name = "A:B")]
+        range: Option<String>,
+    },
+    /// One migration: its name, whether it is applied, and what it changes, in `check`'s
+    /// words.
+    Show {
+        /// A revision: name, unique prefix, or `head`.
+        #[arg(default_value = "head", value_name = "REV")]
+        revision: String,
+    },
     /// Apply pending migrations: all of them (`head`), up to a revision, or the next N (`+N`).
     Upgrade {
         /// `head` (default), a revision (name or unique prefix), or `+N`.
-        #[arg(value_name = "REV", conflicts_with = "to")]
+        #[arg(
+            value_name = "REV",
+            conflicts_with = "to",
+            allow_negative_numbers = true
+        )]
         revision: Option<String>,
         /// Same as the positional REV.
         #[arg(long, value_name = "REV")]
@@ -136,6 +155,27 @@ pub enum Command {
         #[arg(long)]
         against_live: bool,
     },
+    /// Alembic's spelling of `generate`: `revision --autogenerate -m MSG` is `generate -m MSG`,
+    /// and `revision -m MSG` is `generate --empty -m MSG`.
+    Revision {
+        #[arg(short, long)]
+        message: String,
+        /// Compare the entities with the migrations and write the difference.
+        #[arg(long)]
+        autogenerate: bool,
+        /// As for `generate`.
+        #[arg(long = "rename", value_name = "OLD=NEW")]
+        renames: Vec<String>,
+        /// As for `generate`.
+        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
+        backfills: Vec<String>,
+        /// As for `generate`.
+        #[arg(long)]
+        allow_destructive: bool,
+        /// As for `generate`.
+        #[arg(long)]
+        against_live: bool,
+    },
     /// The one-command flow, in a source checkout: check, generate (when the entities
     /// changed), rebuild, upgrade, reporting each step. Outside a checkout it is `upgrade`.
     Auto {
@@ -171,7 +211,9 @@ impl Command {
             self,
             Command::Check { .. }
                 | Command::Current
-                | Command::History
+                | Command::Heads
+                | Command::History { .. }
+                | Command::Show { .. }
                 | Command::Upgrade { sql: true, .. }
                 | Command::Downgrade { sql: true, .. }
         )

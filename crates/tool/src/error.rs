@@ -13,6 +13,9 @@ pub enum ToolError {
     Migrate(#[from] MigrateError),
     #[error("{0}")]
     Refused(String),
+    /// The command line asks for something the wrong way round: exit code 2, as clap's own.
+    #[error("{0}")]
+    Usage(String),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -51,6 +54,8 @@ impl fmt::Display for Failure {
 pub mod exit {
     pub const OK: u8 = 0;
     pub const FAILED: u8 = 1;
+    /// The command line is wrong (as clap's own errors).
+    pub const USAGE: u8 = 2;
     /// `check` ran but found pending migrations, drift or an unknown revision.
     pub const NEEDS_ATTENTION: u8 = 3;
 }

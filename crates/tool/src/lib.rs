@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod replay;
 pub mod scratch;
 pub mod session;
 

@@ -4,9 +4,11 @@ use manage_db::error::exit;
 use std::process::ExitCode;
 
 fn init_logging(verbose: u8) {
+    // A command prints its results; log lines (timestamped, for operators) start at -v.
     let default = match verbose {
-        0 => "warn,manage_db=info,migration=info,sea_orm_migration=info",
-        1 => "debug",
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
         _ => "trace",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("RUST_LOG")
@@ -62,7 +64,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             eprintln!("error: {failure}");
-            ExitCode::from(exit::FAILED)
+            let usage = matches!(failure.error, manage_db::ToolError::Usage(_));
+            ExitCode::from(if usage { exit::USAGE } else { exit::FAILED })
         }
     }
 }

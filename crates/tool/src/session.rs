@@ -17,10 +17,17 @@ pub struct Session {
 impl Session {
     /// Resolves the URL (flag, then environment).
     pub fn resolve_url(cli: &Cli) -> Result<DbUrl, ToolError> {
-        Ok(match &cli.database_url {
+        let url = match &cli.database_url {
             Some(raw) => DbUrl::parse(raw)?,
             None => DbUrl::from_env(Purpose::Migrations)?,
-        })
+        };
+        // In a source checkout, the default file is the workspace's, wherever the command runs.
+        match crate::commands::generate::source_checkout() {
+            Some(root) if url.source() == db_config::UrlSource::Default => {
+                Ok(DbUrl::default_in(&root)?)
+            }
+            _ => Ok(url),
+        }
     }
 
     /// Connects with bounded timeouts. A command that only reads never creates a SQLite file.

@@ -1242,3 +1242,149 @@ fn generate_needs_a_checkout_and_a_message_that_says_something() {
         );
     }
 }
+
+/// Alembic's habits: `heads`, `show`, `history -r`/`-v`, and counts given the wrong way round.
+#[tokio::test]
+async fn alembic_habits_heads_show_history_range_and_misdirected_counts() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        expect(&run(&t.url, &["heads"]), 0, &format!("{HEAD} (head)"), n);
+        expect(&run(&t.url, &["upgrade"]), 0, "Applied", n);
+        let show = run(&t.url, &["show", "m2026"]);
+        expect(&show, 0, HEAD, n);
+        assert!(show.stdout.contains("applied"), "[{n}] {}", show.stdout);
+        // What it changes, in check's words: the tables it makes.
+        assert!(show.stdout.contains("users"), "[{n}] {}", show.stdout);
+        assert!(show.stdout.contains("embeddings"), "[{n}] {}", show.stdout);
+        let ranged = run(&t.url, &["history", "-r", "base:head", "-v"]);
+        expect(&ranged, 0, HEAD, n);
+        assert!(ranged.stdout.contains("users"), "[{n}] {}", ranged.stdout);
+        let plain = run(&t.url, &["history", "-r", ":m2026"]);
+        expect(&plain, 0, HEAD, n);
+        assert!(!plain.stdout.contains("users"), "[{n}] {}", plain.stdout);
+        expect(
+            &run(&t.url, &["history", "-r", "nope"]),
+            2,
+            "expected A:B",
+            n,
+        );
+        expect(
+            &run(&t.url, &["upgrade", "-1"]),
+            2,
+            "manage-db downgrade -1",
+            n,
+        );
+        let forward = run(&t.url, &["downgrade", "+1"]);
+        expect(&forward, 2, "manage-db upgrade +1", n);
+        assert!(
+            !forward.stderr.contains("unknown revision"),
+            "{}",
+            forward.stderr
+        );
+        expect(
+            &run(&t.url, &["downgrade", "1"]),
+            2,
+            "manage-db downgrade -1",
+            n,
+        );
+        expect(
+            &run(&t.url, &["upgrade", "2"]),
+            2,
+            "manage-db upgrade +2",
+            n,
+        );
+        // The confirmation names what `down` drops and the rows it holds.
+        let asked = run(&t.url, &["downgrade"]);
+        expect(&asked, 1, "Their `down` steps drop:", n);
+        assert!(
+            asked.stderr.contains("users (0 rows)"),
+            "[{n}] {}",
+            asked.stderr
+        );
+        t.finish().await;
+    }
+}
+
+/// Results, not log lines: nothing timestamped on a plain run, and `--sql` prints SQL only.
+#[tokio::test]
+async fn commands_print_results_and_logs_start_at_verbose() {
+    let t = testkit::sqlite().await;
+    let dir = workdir();
+    let plain = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_manage-db"))
+            .args(args)
+            .current_dir(&*dir)
+            .env("DATABASE_URL", &t.url)
+            .env_remove("RUST_LOG")
+            .env_remove("DATABASE_URL_DIRECT")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (script, noise) = plain(&["upgrade", "--sql"]);
+    assert!(script.contains("CREATE TABLE"), "{script}");
+    assert!(!script.contains("pragma_foreign_keys"), "{script}");
+    assert!(
+        !script.contains("INFO") && !noise.contains("INFO"),
+        "{script}{noise}"
+    );
+    let (applied, logs) = plain(&["upgrade"]);
+    assert!(applied.contains("Applied"), "{applied}");
+    assert!(!logs.contains("INFO"), "no log lines without -v: {logs}");
+    let (_, verbose) = plain(&["-v", "downgrade", "--yes"]);
+    assert!(verbose.contains("INFO"), "-v shows log lines: {verbose}");
+    let (report, _) = plain(&["upgrade"]);
+    assert!(report.contains("Applied"), "{report}");
+    let (check, _) = plain(&["check"]);
+    assert_eq!(
+        check.matches("counsel_migration_state").count(),
+        2,
+        "listed once, explained once: {check}"
+    );
+    assert!(check.contains("bookkeeping"), "{check}");
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn stamp_refuses_an_empty_database_and_names_what_is_missing() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        let r = run(&t.url, &["stamp", "head"]);
+        expect(&r, 1, "nothing was recorded", n);
+        assert!(r.stderr.contains("manage-db upgrade"), "[{n}] {}", r.stderr);
+        assert!(r.stderr.contains("agents"), "[{n}] {}", r.stderr);
+        expect(&run(&t.url, &["check"]), 3, "pending", n);
+        t.finish().await;
+    }
+}
+
+/// In a source checkout, commands find the workspace: the default SQLite file is the
+/// workspace's, and a binary older than the entities says so instead of "OK".
+#[test]
+fn in_a_checkout_the_default_file_is_the_workspaces_and_a_stale_binary_says_so() {
+    let root = workdir();
+    let migrations = root.join("crates/migration/src/migrations");
+    std::fs::create_dir_all(&migrations).unwrap();
+    std::fs::create_dir_all(root.join("crates/entity/src/tables")).unwrap();
+    std::fs::create_dir_all(root.join("crates/tool")).unwrap();
+    std::fs::write(
+        migrations.join("mod.rs"),
+        format!("pub mod {HEAD};\n\npub fn all() -> Vec<Box<dyn MigrationTrait>> {{\n    vec![\n        Box::new({HEAD}::Migration),\n    ]\n}}\n"),
+    )
+    .unwrap();
+    let r = run_in(&root.join("crates/tool"), &[], &["check"]);
+    let expected = root.join("counsel.db");
+    expect(&r, 1, &expected.display().to_string(), "default file");
+    // A source file newer than the binary: the report is about the old entities.
+    let upgraded = run_in(&root.join("crates/tool"), &[], &["upgrade"]);
+    expect(&upgraded, 0, "Applied", "upgrade in the workspace");
+    assert!(expected.exists(), "the workspace's counsel.db was created");
+    std::fs::write(root.join("crates/entity/src/tables/user.rs"), "// edited\n").unwrap();
+    let stale = run_in(&root, &[], &["check"]);
+    expect(&stale, 3, "built before the latest changes", "stale binary");
+    assert!(!stale.stdout.contains("Result: OK"), "{}", stale.stdout);
+}

@@ -369,12 +369,9 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     };
     let n = t.name;
 
-    // A hand-written data migration starts as a registered template that builds as it is.
-    let empty = scratch.manage_db(
-        &bin,
-        &t.url,
-        &["generate", "--empty", "-m", "backfill report titles"],
-    );
+    // A hand-written data migration starts as a registered template that builds as it is
+    // (Alembic's spelling: `revision -m` is `generate --empty`).
+    let empty = scratch.manage_db(&bin, &t.url, &["revision", "-m", "backfill report titles"]);
     assert!(empty.status.success(), "[{n}] {}", text(&empty));
     let template = registered_migration(&scratch, "_backfill_report_titles");
     assert!(template.contains("async fn up"), "{template}");
@@ -440,7 +437,8 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
         &rebuilt,
         &t.url,
         &[
-            "generate",
+            "revision",
+            "--autogenerate",
             "--against-live",
             "--allow-destructive",
             "-m",
@@ -451,6 +449,11 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     let file = registered_migration(&scratch, "_drop_legacy_code_from_visitors");
     assert!(
         file.contains("drop_column(Alias::new(\"legacy_code\"))"),
+        "[{n}] {file}"
+    );
+    // Committed to the history, it must run where the column never was: guarded.
+    assert!(
+        file.contains("has_column(manager, \"visitors\", \"legacy_code\")"),
         "[{n}] {file}"
     );
     assert!(file.contains("the live database"), "[{n}] {file}");

@@ -52,6 +52,15 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let entity_tables: Vec<String> = entities.tables.keys().cloned().collect();
     let database_tables: Vec<String> = live.tables.keys().cloned().collect();
     let mut notes = Vec::new();
+    if live.tables.contains_key(migration::STATE_TABLE) {
+        notes.push(format!(
+            "{} and {} are this tool's bookkeeping: the migrations applied, and one row the \
+             migrator reads at every start to skip the rest when nothing changed (and to mark a \
+             MySQL migration that was interrupted)",
+            VERSION_TABLE,
+            migration::STATE_TABLE
+        ));
+    }
     for table in migration::BOOKKEEPING_TABLES {
         live.tables.remove(table);
     }
@@ -73,6 +82,17 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
 
     // What `upgrade` would do: its refusal, if any, is the first thing to fix.
     let mut problems = Vec::new();
+    // A binary older than the checkout's entities would judge the old ones.
+    if let Some(checkout) = super::generate::source_checkout() {
+        if super::generate::is_stale(&checkout, m)? {
+            problems.push(
+                "this manage-db was built before the latest changes to the entities or \
+                 migrations in this checkout, so this report is about the old ones: rebuild and \
+                 check again with `cargo run -p manage-db -- check`"
+                    .into(),
+            );
+        }
+    }
     let upgrade = session.runner().preview(&Request::upgrade_to_head()).await;
     let refused = match upgrade {
         Ok(plan) if !plan.is_empty() => {

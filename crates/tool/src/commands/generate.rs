@@ -266,14 +266,14 @@ async fn generate_on(
         )
     })?;
     let (before, compared_with) = if request.against_live {
-        let live = read_without_bookkeeping(&session.db).await?;
+        let live = crate::replay::read_schema(&session.db).await?;
         (
             live,
             format!("the live database ({})", session.url.masked()),
         )
     } else {
         replay(scratch, vec![]).await?;
-        let replayed = read_without_bookkeeping(&scratch.db).await?;
+        let replayed = crate::replay::read_schema(&scratch.db).await?;
         (
             replayed,
             format!("the existing migrations replayed on {backend:?}"),
@@ -287,7 +287,9 @@ async fn generate_on(
     })?;
     // The history's own types, where this server's catalog is ambiguous (MariaDB).
     let portable = match flavour {
-        declared::Flavour::MariaDb if !request.against_live => Some(replayed_on_sqlite().await?),
+        declared::Flavour::MariaDb if !request.against_live => {
+            Some(crate::replay::history_on_sqlite(None).await?)
+        }
         _ => None,
     };
     let before_side = Side {
@@ -463,7 +465,7 @@ async fn verify(
             words.join("\n  ")
         ))
     };
-    let applied = read_without_bookkeeping(&scratch.db).await?;
+    let applied = crate::replay::read_schema(&scratch.db).await?;
     let applied_side = Side {
         schema: &applied,
         ddl: None,
@@ -486,7 +488,7 @@ async fn verify(
         )
         .instrument(scratch_span())
         .await?;
-    let reverted = read_without_bookkeeping(&scratch.db).await?;
+    let reverted = crate::replay::read_schema(&scratch.db).await?;
     let reverted_side = Side {
         schema: &reverted,
         ..applied_side
@@ -499,26 +501,4 @@ async fn verify(
         ));
     }
     Ok(())
-}
-
-/// The schema the history makes on SQLite (in memory), which keeps each type as declared.
-async fn replayed_on_sqlite() -> Result<schema_model::Schema, ToolError> {
-    let db = sea_orm::Database::connect("sqlite::memory:").await?;
-    let migrations = migration::migrations()?;
-    migrate_to_head(&migrations, &db, &BootOptions::default())
-        .instrument(scratch_span())
-        .await?;
-    let schema = read_without_bookkeeping(&db).await;
-    db.close().await.ok();
-    schema
-}
-
-async fn read_without_bookkeeping(
-    db: &sea_orm::DatabaseConnection,
-) -> Result<schema_model::Schema, ToolError> {
-    let mut schema = schema_model::live::read(db).await?;
-    for table in migration::BOOKKEEPING_TABLES {
-        schema.tables.remove(table);
-    }
-    Ok(schema)
 }

@@ -51,15 +51,51 @@ pub async fn current(session: &Session, out: &mut dyn Write) -> Result<u8, ToolE
     Ok(exit::OK)
 }
 
-pub async fn history(session: &Session, out: &mut dyn Write) -> Result<u8, ToolError> {
+/// The positions `A:B` names (inclusive; `A:` and `:B` run to either end).
+fn range(
+    migrations: &Migrations,
+    spec: &str,
+) -> Result<std::ops::RangeInclusive<usize>, ToolError> {
+    let (from, to) = spec.split_once(':').ok_or_else(|| {
+        ToolError::Usage(format!(
+            "-r {spec}: expected A:B (e.g. -r base:head, -r m2026:, -r :m20261124)"
+        ))
+    })?;
+    let last = migrations.len().saturating_sub(1);
+    let position = |s: &str, open: usize| -> Result<usize, ToolError> {
+        Ok(match s.trim() {
+            "" => open,
+            "base" => 0,
+            "head" | "heads" => last,
+            name => migrations.find(name)?,
+        })
+    };
+    Ok(position(from, 0)?..=position(to, last)?)
+}
+
+pub async fn history(
+    session: &Session,
+    range_spec: Option<&str>,
+    verbose: bool,
+    out: &mut dyn Write,
+) -> Result<u8, ToolError> {
     let (rows, status) = read_known(session).await?;
     warn_if_interrupted(session, out).await?;
+    let m = &session.migrations;
+    let shown = match range_spec {
+        Some(spec) => range(m, spec)?,
+        None => 0..=m.len().saturating_sub(1),
+    };
     let applied_at: std::collections::HashMap<&str, i64> = rows
         .iter()
         .map(|r| (r.version.as_str(), r.applied_at))
         .collect();
-    let m = &session.migrations;
-    for (i, name) in m.names().enumerate() {
+    let schemas = if verbose && !m.is_empty() {
+        crate::replay::schemas_on_sqlite(shown.end() + 1).await?
+    } else {
+        vec![]
+    };
+    for (i, name) in m.names().enumerate().filter(|(i, _)| shown.contains(i)) {
         let state = match applied_at.get(name) {
             Some(&at) => format!("applied {}", format_time(at)),
             None if status.out_of_order.contains(&i) => "pending (out of order)".into(),
@@ -78,6 +114,11 @@ pub async fn history(session: &Session, out: &mut dyn Write) -> Result<u8, ToolE
             format!("  ({})", marks.join(", "))
         };
         writeln!(out, "{name}  {state}{marks}")?;
+        if let (Some(before), Some(after)) = (schemas.get(i), schemas.get(i + 1)) {
+            for line in changes(before, after) {
+                writeln!(out, "    {line}")?;
+            }
+        }
     }
     Ok(exit::OK)
 }
@@ -86,4 +127,48 @@ fn format_time(unix_seconds: i64) -> String {
     chrono::DateTime::from_timestamp(unix_seconds, 0)
         .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
         .unwrap_or_else(|| format!("at {unix_seconds}"))
+}
+
+/// `heads`: the newest migration of this build. Needs no database.
+pub fn heads(out: &mut dyn Write) -> Result<u8, ToolError> {
+    let migrations = migration::migrations()?;
+    writeln!(out, "{} (head)", migrations.head().unwrap_or("base"))?;
+    Ok(exit::OK)
+}
+
+/// What migration `position` changes, in `check`'s words, from the schemas before and after it.
+fn changes(before: &schema_model::Schema, after: &schema_model::Schema) -> Vec<String> {
+    schema_model::diff(before, after)
+        .iter()
+        .flat_map(schema_model::report::describe)
+        .collect()
+}
+
+/// `show REV`: one migration, whether it is applied, and what it changes.
+pub async fn show(session: &Session, spec: &str, out: &mut dyn Write) -> Result<u8, ToolError> {
+    let m = &session.migrations;
+    let position = match spec {
+        "head" | "heads" => m
+            .len()
+            .checked_sub(1)
+            .ok_or_else(|| ToolError::Refused("this build has no migration".into()))?,
+        _ => m.find(spec)?,
+    };
+    let (rows, status) = read_known(session).await?;
+    let name = m.name(position);
+    let state = match rows.iter().find(|r| r.version == name) {
+        Some(row) => format!("applied {}", format_time(row.applied_at)),
+        None if status.out_of_order.contains(&position) => "pending (out of order)".into(),
+        None => "pending".into(),
+    };
+    writeln!(out, "{name}\n  {state}")?;
+    let schemas = crate::replay::schemas_on_sqlite(position + 1).await?;
+    writeln!(
+        out,
+        "  changes (as `manage-db check` words them, read on SQLite):"
+    )?;
+    for line in changes(&schemas[position], &schemas[position + 1]) {
+        writeln!(out, "    {line}")?;
+    }
+    Ok(exit::OK)
 }

@@ -20,18 +20,28 @@ async fn warning(
             let impact = migration::downgrade_impact(&session.db, &session.migrations, plan)
                 .await?
                 .ensure_unreferenced()?;
-            let data = if impact.tables.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "\nIt drops {} table(s) holding {} row(s) in all: {}.",
+            let mut drops = Vec::new();
+            if !impact.tables.is_empty() {
+                drops.push(format!(
+                    "{} table(s) holding {} row(s) in all: {}",
                     impact.tables.len(),
                     impact.rows(),
                     impact.describe_tables()
-                )
+                ));
+            }
+            for (column, values) in &impact.columns {
+                drops.push(format!("column {column} ({values} value(s))"));
+            }
+            if !impact.indexes.is_empty() {
+                drops.push(format!("index(es) {}", impact.indexes.join(", ")));
+            }
+            let what = if drops.is_empty() {
+                "Their `down` steps drop nothing that holds data.".to_owned()
+            } else {
+                format!("Their `down` steps drop:\n  - {}", drops.join("\n  - "))
             };
             Some(format!(
-                "This reverts {} migration(s) on {}: {names}.\nTheir `down` steps drop tables and the data in them.{data}",
+                "This reverts {} migration(s) on {}: {names}.\n{what}",
                 steps.len(),
                 session.url
             ))
@@ -100,6 +110,9 @@ pub async fn run(
         Request::Upgrade { .. } => None,
         _ => Some(runner.preview(request).await?),
     };
+    if let Some(Plan::Stamp { record, .. }) = &preview {
+        refuse_stamp_without_tables(session, record).await?;
+    }
     // Ask before locking: a lock (on PostgreSQL, an open transaction) must not wait on a person.
     let expected = match &preview {
         Some(preview) => match warning(session, request, preview).await? {
@@ -163,6 +176,40 @@ pub async fn run(
         warn_if_drifted(session, out).await?;
     }
     Ok(exit::OK)
+}
+
+/// `stamp` says "these migrations ran": refused where none of the tables they make is there
+/// (an empty database would otherwise be recorded at head, and the application would start
+/// with no tables).
+async fn refuse_stamp_without_tables(session: &Session, record: &[usize]) -> Result<(), ToolError> {
+    let Some(&newest) = record.iter().max() else {
+        return Ok(());
+    };
+    let made = crate::replay::history_on_sqlite(Some(newest + 1)).await?;
+    let live = crate::replay::read_schema(&session.db).await?;
+    let missing: Vec<&String> = made
+        .tables
+        .keys()
+        .filter(|t| !live.tables.contains_key(*t))
+        .collect();
+    // Some there: an adoption, checked against the entities after it (`warn_if_drifted`).
+    if missing.is_empty() || missing.len() < made.tables.len() {
+        return Ok(());
+    }
+    let shown: Vec<&str> = missing.iter().take(8).map(|t| t.as_str()).collect();
+    Err(ToolError::Refused(format!(
+        "stamp would record {} migration(s) as applied, but {} of the tables they make are not in \
+         the database ({}{}): nothing was recorded\n  hint: `manage-db upgrade` creates them; \
+         stamp is for a database whose tables were made another way",
+        record.len(),
+        missing.len(),
+        shown.join(", "),
+        if missing.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        }
+    )))
 }
 
 /// Adopting at head claims the schema is what the entities describe: say so if it is not.

@@ -18,6 +18,18 @@ use std::io::Write;
 /// Connects and runs the chosen command. Errors come back typed, with the URL needed to
 /// scrub them.
 pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
+    let spec = match &cli.command {
+        Command::Upgrade { revision, to, .. } => {
+            Some(("upgrade", revision.as_ref().or(to.as_ref())))
+        }
+        Command::Downgrade { revision, to, .. } => {
+            Some(("downgrade", revision.as_ref().or(to.as_ref())))
+        }
+        _ => None,
+    };
+    if let Some((command, Some(spec))) = spec {
+        misdirected(command, spec).map_err(|error| Failure { error, url: None })?;
+    }
     let url = Session::resolve_url(cli).map_err(|error| Failure { error, url: None })?;
     let scrubbed = |error| Failure {
         error,
@@ -25,6 +37,9 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     };
     // These open their own sessions, when and if they need them.
     match &cli.command {
+        Command::Heads => {
+            return history::heads(out).map_err(|error| Failure { error, url: None });
+        }
         Command::Generate {
             message,
             empty,
@@ -36,6 +51,28 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             let request = generate::Request {
                 message: Some(message),
                 empty: *empty,
+                renames,
+                backfills,
+                allow_destructive: *allow_destructive,
+                against_live: *against_live,
+            };
+            return generate::generate(cli, &url, &request, out)
+                .await
+                .map(|_| crate::error::exit::OK)
+                .map_err(scrubbed);
+        }
+        // Alembic's habit: `revision --autogenerate` is `generate`, `revision` is `--empty`.
+        Command::Revision {
+            message,
+            autogenerate,
+            renames,
+            backfills,
+            allow_destructive,
+            against_live,
+        } => {
+            let request = generate::Request {
+                message: Some(message),
+                empty: !*autogenerate,
                 renames,
                 backfills,
                 allow_destructive: *allow_destructive,
@@ -70,7 +107,7 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             error,
             url: Some(url.clone()),
         })?;
-    let code = dispatch(&session, &cli.command, out).await;
+    let code = dispatch(&session, cli, out).await;
     session.db.close().await.ok();
     code.map_err(|error| Failure {
         error,
@@ -78,15 +115,14 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     })
 }
 
-async fn dispatch(
-    session: &Session,
-    command: &Command,
-    out: &mut dyn Write,
-) -> Result<u8, ToolError> {
-    match command {
+async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u8, ToolError> {
+    match &cli.command {
         Command::Check { json } => check::run(session, *json, out).await,
         Command::Current => history::current(session, out).await,
-        Command::History => history::history(session, out).await,
+        Command::History { range } => {
+            history::history(session, range.as_deref(), cli.verbose > 0, out).await
+        }
+        Command::Show { revision } => history::show(session, revision, out).await,
         Command::Upgrade {
             revision,
             to,
@@ -123,7 +159,10 @@ async fn dispatch(
         }
         Command::Repair { yes } => migrate::run(session, &Request::Repair, *yes, out).await,
         Command::Reset { yes } => reset::run(session, *yes, out).await,
-        Command::Generate { .. } | Command::Auto { .. } => {
+        Command::Generate { .. }
+        | Command::Revision { .. }
+        | Command::Auto { .. }
+        | Command::Heads => {
             unreachable!("run() handles them before connecting")
         }
     }
@@ -141,6 +180,30 @@ async fn sql_or_run(
     } else {
         migrate::run(session, request, yes, out).await
     }
+}
+
+/// A count given to the command that goes the other way (`upgrade -1`, `downgrade +1`), or
+/// without its sign (`downgrade 1`): said with the command that does it, before anything runs.
+fn misdirected(command: &str, spec: &str) -> Result<(), ToolError> {
+    let spec = spec.trim();
+    let count = |s: &str| s.parse::<u32>().ok();
+    let hint = match (command, spec.chars().next()) {
+        ("upgrade", Some('-')) if count(&spec[1..]).is_some() => {
+            format!("`upgrade {spec}` would go back: use `manage-db downgrade {spec}`")
+        }
+        ("downgrade", Some('+')) if count(&spec[1..]).is_some() => {
+            format!("`downgrade {spec}` would go forward: use `manage-db upgrade {spec}`")
+        }
+        (_, Some(c)) if c.is_ascii_digit() && count(spec).is_some() => {
+            let sign = if command == "upgrade" { '+' } else { '-' };
+            format!(
+                "a count of steps takes a sign: `manage-db {command} {sign}{spec}` ({spec} is \
+                 read as a revision name otherwise)"
+            )
+        }
+        _ => return Ok(()),
+    };
+    Err(ToolError::Usage(hint))
 }
 
 fn parse_target(spec: &str) -> Target {
