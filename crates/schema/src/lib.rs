@@ -13,6 +13,7 @@
 
 pub mod ddl;
 pub mod declared;
+pub mod diagram;
 pub mod diff;
 pub mod live;
 pub mod model;

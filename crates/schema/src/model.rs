@@ -1,17 +1,17 @@
 //! The schema as data. Types, defaults and expressions are kept as the backend reports them
 //! (lower-cased types); comparing two schemas of different origin is the differ's job.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     pub tables: BTreeMap<String, Table>,
     /// Native enum types (PostgreSQL), with their labels in order.
     pub enums: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// In declaration order.
     pub columns: Vec<Column>,
@@ -28,7 +28,7 @@ impl Table {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     pub name: String,
     /// The full type, e.g. `character varying(255)`, `varchar(255)`, `timestamp with time zone`.
@@ -38,7 +38,7 @@ pub struct Column {
     pub default: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub name: String,
     /// Key columns in index order (an expression part is kept as its text).
@@ -49,11 +49,11 @@ pub struct Index {
     /// Made by a `UNIQUE` constraint (PostgreSQL's `ADD CONSTRAINT … UNIQUE`, SQLite's column
     /// or table `UNIQUE`) rather than `CREATE INDEX`: it goes with its constraint, never by
     /// `DROP INDEX`. Not a difference between two schemas.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub constraint: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReferentialAction {
     NoAction,
     Restrict,
@@ -76,7 +76,7 @@ impl ReferentialAction {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForeignKey {
     pub name: String,
     pub columns: Vec<String>,
@@ -86,7 +86,7 @@ pub struct ForeignKey {
     pub on_update: ReferentialAction,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Check {
     pub name: String,
     pub expression: String,

@@ -196,12 +196,29 @@ pub enum Command {
         #[arg(long)]
         adopt: bool,
     },
+    /// Draw the entity-relationship diagram of the entities (no database needed), or with
+    /// --live of the database, its differences from the entities marked.
+    Diagram {
+        /// `mermaid` (renders on GitHub), `dot` (Graphviz), or `svg` (through Graphviz's `dot`).
+        #[arg(long, value_enum, default_value_t = DiagramFormat::Mermaid)]
+        format: DiagramFormat,
+        /// Draw the live database instead, marking what differs from the entities.
+        #[arg(long)]
+        live: bool,
+    },
     /// Empty the version table (tables and data are kept). Asks for confirmation.
     Reset {
         /// Do not ask for confirmation.
         #[arg(short, long)]
         yes: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiagramFormat {
+    Mermaid,
+    Dot,
+    Svg,
 }
 
 impl Command {
@@ -214,6 +231,7 @@ impl Command {
                 | Command::Heads
                 | Command::History { .. }
                 | Command::Show { .. }
+                | Command::Diagram { .. }
                 | Command::Upgrade { sql: true, .. }
                 | Command::Downgrade { sql: true, .. }
         )

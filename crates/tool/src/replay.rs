@@ -44,3 +44,55 @@ pub async fn schemas_on_sqlite(count: usize) -> Result<Vec<Schema>, ToolError> {
     db.close().await.ok();
     Ok(schemas)
 }
+
+/// Replayed schemas kept between runs of `generate`, under the checkout's `target/`: the
+/// history is replayed once per change to it, not at every run (the replay grows with the
+/// history; reading the cache does not). A key covers what the schema depends on: the server
+/// kind, the build's migration list and the text of every migration file in the checkout.
+pub struct HistoryCache {
+    path: std::path::PathBuf,
+}
+
+impl HistoryCache {
+    pub fn new(checkout: &std::path::Path, kind: &str, migrations: &[&str]) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        kind.hash(&mut hasher);
+        migrations.hash(&mut hasher);
+        let dir = checkout.join(crate::commands::generate::MIGRATIONS_DIR);
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for file in files {
+            file.file_name().hash(&mut hasher);
+            std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+        }
+        HistoryCache {
+            path: checkout
+                .join("target/manage-db-cache")
+                .join(format!("{kind}-{:016x}.json", hasher.finish())),
+        }
+    }
+
+    /// The schema kept under this key, if any (an unreadable entry is a miss).
+    pub fn load(&self) -> Option<Schema> {
+        let text = std::fs::read(&self.path).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    /// Keeps `schema`; a cache that cannot be written is only slower next time.
+    pub fn store(&self, schema: &Schema) {
+        let written = self
+            .path
+            .parent()
+            .map(std::fs::create_dir_all)
+            .transpose()
+            .ok()
+            .and_then(|_| serde_json::to_vec(schema).ok())
+            .map(|json| std::fs::write(&self.path, json));
+        if !matches!(written, Some(Ok(()))) {
+            tracing::debug!(path = %self.path.display(), "could not keep the replayed schema");
+        }
+    }
+}

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use tracing::Instrument;
 
 /// Where this tool writes migrations, relative to the workspace root.
-const MIGRATIONS_DIR: &str = "crates/migration/src/migrations";
+pub const MIGRATIONS_DIR: &str = "crates/migration/src/migrations";
 
 /// What to generate: the flags of `generate` (and of `auto`).
 pub struct Request<'a> {
@@ -265,6 +265,12 @@ async fn generate_on(
                 .into(),
         )
     })?;
+    let names: Vec<&str> = session.migrations.names().collect();
+    let cache = |kind: &str| crate::replay::HistoryCache::new(checkout, kind, &names);
+    let history_cache = cache(&format!("{flavour:?}"));
+    // Whether the scratch database holds the replayed history (else verification starts from
+    // a copy of `before`).
+    let mut replayed_here = false;
     let (before, compared_with) = if request.against_live {
         let live = crate::replay::read_schema(&session.db).await?;
         (
@@ -272,8 +278,16 @@ async fn generate_on(
             format!("the live database ({})", session.url.masked()),
         )
     } else {
-        replay(scratch, vec![]).await?;
-        let replayed = crate::replay::read_schema(&scratch.db).await?;
+        let replayed = match history_cache.load() {
+            Some(schema) => schema,
+            None => {
+                replay(scratch, vec![]).await?;
+                replayed_here = true;
+                let schema = crate::replay::read_schema(&scratch.db).await?;
+                history_cache.store(&schema);
+                schema
+            }
+        };
         (
             replayed,
             format!("the existing migrations replayed on {backend:?}"),
@@ -288,7 +302,15 @@ async fn generate_on(
     // The history's own types, where this server's catalog is ambiguous (MariaDB).
     let portable = match flavour {
         declared::Flavour::MariaDb if !request.against_live => {
-            Some(crate::replay::history_on_sqlite(None).await?)
+            let types_cache = cache("portable-types");
+            Some(match types_cache.load() {
+                Some(schema) => schema,
+                None => {
+                    let schema = crate::replay::history_on_sqlite(None).await?;
+                    types_cache.store(&schema);
+                    schema
+                }
+            })
         }
         _ => None,
     };
@@ -328,7 +350,7 @@ async fn generate_on(
         &after_side,
         module,
         &plan,
-        request.against_live,
+        !replayed_here,
     )
     .await?;
     if request.against_live {
@@ -432,15 +454,16 @@ async fn verify(
     after: &Side<'_>,
     module: &str,
     plan: &MigrationPlan,
-    against_live: bool,
+    from_copy: bool,
 ) -> Result<(), ToolError> {
     let new = StepsMigration {
         name: module.to_owned(),
         up: plan.up.clone(),
         down: plan.down.clone(),
     };
-    let migrations = if against_live {
-        // The scratch database starts as a copy of the live schema.
+    let migrations = if from_copy {
+        // The scratch database starts as a copy of `before`: the live schema, or the history's
+        // replayed schema kept from an earlier run (faithful: crates/generator/tests/matrix.rs).
         let copy = StepsMigration {
             name: "m00000000_000000_live_schema".into(),
             up: migration_generator::plan::create_all(before)?,

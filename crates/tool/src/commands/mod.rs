@@ -3,6 +3,7 @@
 pub mod auto;
 pub mod check;
 pub mod confirm;
+pub mod diagram;
 pub mod generate;
 pub mod history;
 pub mod migrate;
@@ -39,6 +40,13 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     match &cli.command {
         Command::Heads => {
             return history::heads(out).map_err(|error| Failure { error, url: None });
+        }
+        Command::Diagram {
+            format,
+            live: false,
+        } => {
+            return diagram::of_entities(*format, out)
+                .map_err(|error| Failure { error, url: None });
         }
         Command::Generate {
             message,
@@ -123,6 +131,7 @@ async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u
             history::history(session, range.as_deref(), cli.verbose > 0, out).await
         }
         Command::Show { revision } => history::show(session, revision, out).await,
+        Command::Diagram { format, .. } => diagram::of_live(session, *format, out).await,
         Command::Upgrade {
             revision,
             to,
