@@ -40,7 +40,7 @@ impl ScratchWorkspace {
             uuid::Uuid::new_v4().simple()
         ));
         std::fs::create_dir_all(&root).expect("scratch dir");
-        for item in ["Cargo.toml", "Cargo.lock", "src", "crates"] {
+        for item in ["Cargo.toml", "Cargo.lock", "src", "crates", "vendor"] {
             run(Command::new("cp")
                 .arg("-r")
                 .arg(source.join(item))

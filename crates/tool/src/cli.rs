@@ -139,21 +139,8 @@ pub enum Command {
         /// Write a registered, empty template for a hand-written (data) migration.
         #[arg(long)]
         empty: bool,
-        /// A rename that keeps its data: `table.old_column=new_column` or
-        /// `old_table=new_table`. Repeatable.
-        #[arg(long = "rename", value_name = "OLD=NEW")]
-        renames: Vec<String>,
-        /// The value a required column added without a default gets in the rows already
-        /// there: `table.column=VALUE` (e.g. 0, true or 'unknown'). Repeatable.
-        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
-        backfills: Vec<String>,
-        /// Allow drops and narrowing type changes; the file names the data they destroy.
-        #[arg(long)]
-        allow_destructive: bool,
-        /// Compare the entities with the configured database instead of the replayed
-        /// migrations (as Alembic does).
-        #[arg(long)]
-        against_live: bool,
+        #[command(flatten)]
+        options: GenerateOptions,
     },
     /// Alembic's spelling of `generate`: `revision --autogenerate -m MSG` is `generate -m MSG`,
     /// and `revision -m MSG` is `generate --empty -m MSG`.
@@ -163,18 +150,8 @@ pub enum Command {
         /// Compare the entities with the migrations and write the difference.
         #[arg(long)]
         autogenerate: bool,
-        /// As for `generate`.
-        #[arg(long = "rename", value_name = "OLD=NEW")]
-        renames: Vec<String>,
-        /// As for `generate`.
-        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
-        backfills: Vec<String>,
-        /// As for `generate`.
-        #[arg(long)]
-        allow_destructive: bool,
-        /// As for `generate`.
-        #[arg(long)]
-        against_live: bool,
+        #[command(flatten)]
+        options: GenerateOptions,
     },
     /// The one-command flow, in a source checkout: check, generate (when the entities
     /// changed), rebuild, upgrade, reporting each step. Outside a checkout it is `upgrade`.
@@ -212,6 +189,27 @@ pub enum Command {
         #[arg(short, long)]
         yes: bool,
     },
+}
+
+/// How `generate` (and `revision --autogenerate`) writes the migration.
+#[derive(Debug, clap::Args)]
+pub struct GenerateOptions {
+    /// A rename that keeps its data: `table.old_column=new_column` or
+    /// `old_table=new_table`. Repeatable.
+    #[arg(long = "rename", value_name = "OLD=NEW")]
+    pub renames: Vec<String>,
+    /// The value a required column added without a default gets in the rows already
+    /// there, or the NULLs of a column made NOT NULL: `table.column=VALUE` (e.g. 0, true or
+    /// 'unknown'). Repeatable.
+    #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
+    pub backfills: Vec<String>,
+    /// Allow drops and narrowing type changes; the file names the data they destroy.
+    #[arg(long)]
+    pub allow_destructive: bool,
+    /// Compare the entities with the configured database instead of the replayed
+    /// migrations (as Alembic does); the migration then guards each drop and creation.
+    #[arg(long)]
+    pub against_live: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -30,6 +30,20 @@ pub struct Request<'a> {
     pub against_live: bool,
 }
 
+impl<'a> Request<'a> {
+    /// The request of `generate -m MESSAGE [--empty] [options]`.
+    pub fn new(message: &'a str, empty: bool, options: &'a crate::cli::GenerateOptions) -> Self {
+        Request {
+            message: Some(message),
+            empty,
+            renames: &options.renames,
+            backfills: &options.backfills,
+            allow_destructive: options.allow_destructive,
+            against_live: options.against_live,
+        }
+    }
+}
+
 impl From<GenerateError> for ToolError {
     fn from(e: GenerateError) -> Self {
         ToolError::Refused(e.to_string())
@@ -401,16 +415,7 @@ async fn verify_on_history(
     };
     let result = async {
         let migrations = replay(&scratch, vec![Box::new(new)]).await?;
-        migration::Runner::new(&migrations, &scratch.db, Default::default())
-            .run(
-                &migration::Request::Downgrade {
-                    target: migration::Target::Relative(-1),
-                },
-                None,
-            )
-            .instrument(scratch_span())
-            .await?;
-        Ok::<_, ToolError>(())
+        revert_newest(&migrations, &scratch).await
     }
     .await;
     scratch.remove(session).await;
@@ -424,6 +429,20 @@ async fn verify_on_history(
              then generate again"
         ))
     })
+}
+
+/// Runs the `down` of the newest migration of `migrations` on the scratch database.
+async fn revert_newest(migrations: &Migrations, scratch: &ScratchDb) -> Result<(), ToolError> {
+    migration::Runner::new(migrations, &scratch.db, Default::default())
+        .run(
+            &migration::Request::Downgrade {
+                target: migration::Target::Relative(-1),
+            },
+            None,
+        )
+        .instrument(scratch_span())
+        .await?;
+    Ok(())
 }
 
 /// So that the runner's log lines about the scratch database say so.
@@ -502,15 +521,7 @@ async fn verify(
             left,
         ));
     }
-    migration::Runner::new(&migrations, &scratch.db, Default::default())
-        .run(
-            &migration::Request::Downgrade {
-                target: migration::Target::Relative(-1),
-            },
-            None,
-        )
-        .instrument(scratch_span())
-        .await?;
+    revert_newest(&migrations, scratch).await?;
     let reverted = crate::replay::read_schema(&scratch.db).await?;
     let reverted_side = Side {
         schema: &reverted,

@@ -51,41 +51,22 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Generate {
             message,
             empty,
-            renames,
-            backfills,
-            allow_destructive,
-            against_live,
+            options,
         } => {
-            let request = generate::Request {
-                message: Some(message),
-                empty: *empty,
-                renames,
-                backfills,
-                allow_destructive: *allow_destructive,
-                against_live: *against_live,
-            };
+            let request = generate::Request::new(message, *empty, options);
             return generate::generate(cli, &url, &request, out)
                 .await
                 .map(|_| crate::error::exit::OK)
                 .map_err(scrubbed);
         }
-        // Alembic's habit: `revision --autogenerate` is `generate`, `revision` is `--empty`.
+        // Alembic's habit: `revision --autogenerate` is `generate`, `revision` is
+        // `generate --empty`.
         Command::Revision {
             message,
             autogenerate,
-            renames,
-            backfills,
-            allow_destructive,
-            against_live,
+            options,
         } => {
-            let request = generate::Request {
-                message: Some(message),
-                empty: !*autogenerate,
-                renames,
-                backfills,
-                allow_destructive: *allow_destructive,
-                against_live: *against_live,
-            };
+            let request = generate::Request::new(message, !*autogenerate, options);
             return generate::generate(cli, &url, &request, out)
                 .await
                 .map(|_| crate::error::exit::OK)
