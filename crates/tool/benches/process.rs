@@ -63,7 +63,11 @@ async fn main() {
             .await
             .expect("migrate");
         for (command, sqlite_ms, postgres_ms) in TARGETS {
-            let limit_ms = if t.name == "postgres" { postgres_ms } else { sqlite_ms };
+            let limit_ms = if t.name == "postgres" {
+                postgres_ms
+            } else {
+                sqlite_ms
+            };
             let limit = Duration::from_secs_f64(limit_ms / 1000.0);
             let median = median_of(bin, &url, command);
             let ok = median <= limit;
@@ -72,7 +76,11 @@ async fn main() {
                 "{:<9} {:<8} whole process{}  median {median:>9.1?}  target {limit:>7.0?}  {}",
                 t.name,
                 command,
-                if t.name == "postgres" { " over TLS" } else { "         " },
+                if t.name == "postgres" {
+                    " over TLS"
+                } else {
+                    "         "
+                },
                 if ok { "ok" } else { "OVER" }
             );
         }
