@@ -87,6 +87,8 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
 
     let settings = db_config::ConnectSettings {
         purpose: Purpose::Migrations,
+        // SQLite's migration lock is its write lock: waiting for it is the lock timeout.
+        sqlite_busy_timeout: options.lock.timeout,
         ..Default::default()
     };
     let migrate_db = db_config::connect_with(&migrate_url, &settings).await?;

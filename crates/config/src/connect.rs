@@ -18,6 +18,9 @@ pub struct ConnectSettings {
     /// PostgreSQL: refuse a transaction pooler that mixes up prepared statements (two extra
     /// short connections at connect time).
     pub check_pooler: bool,
+    /// SQLite: how long a writer waits for another's lock. The migration lock on SQLite is
+    /// SQLite's own write lock, so a migrator sets this to its lock timeout: one setting.
+    pub sqlite_busy_timeout: Duration,
 }
 
 impl Default for ConnectSettings {
@@ -27,6 +30,7 @@ impl Default for ConnectSettings {
             max_connections: 10,
             purpose: Purpose::Application,
             check_pooler: true,
+            sqlite_busy_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -119,7 +123,7 @@ async fn open_pool(
             // second writer waits for the lock instead of failing at once.
             let options = SqliteConnectOptions::from_str(url.expose())?
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
+                .busy_timeout(settings.sqlite_busy_timeout)
                 .disable_statement_logging();
             SqlxSqliteConnector::from_sqlx_sqlite_pool(pool(settings).connect_with(options).await?)
         }

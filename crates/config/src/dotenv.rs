@@ -28,6 +28,19 @@ pub fn load_dotenv() -> Result<Option<PathBuf>, DotenvError> {
     Ok(Some(path))
 }
 
+/// The number of the first line at which `text` stops parsing: the shortest run of its first
+/// lines that fails. (The parser's own error holds a fragment of the line, such as what
+/// follows `$(`, which need not be a whole line of the file.)
+fn first_bad_line(text: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    (1..=lines.len())
+        .find(|&n| {
+            let prefix = lines[..n].join("\n");
+            dotenvy::from_read_iter(prefix.as_bytes()).any(|item| item.is_err())
+        })
+        .unwrap_or(lines.len())
+}
+
 /// The variables a `.env` file sets, last value winning.
 pub fn read(path: &Path) -> Result<BTreeMap<String, String>, DotenvError> {
     let text = std::fs::read_to_string(path).map_err(|e| DotenvError::Unreadable {
@@ -41,12 +54,10 @@ pub fn read(path: &Path) -> Result<BTreeMap<String, String>, DotenvError> {
             Ok((name, value)) => {
                 vars.insert(name, value);
             }
-            Err(dotenvy::Error::LineParse(bad, _)) => {
-                let first = bad.lines().next().unwrap_or_default();
-                let line = text.lines().position(|l| l == first).map_or(0, |i| i + 1);
+            Err(dotenvy::Error::LineParse(..)) => {
                 return Err(DotenvError::Syntax {
                     path: path.to_owned(),
-                    line,
+                    line: first_bad_line(&text),
                 });
             }
             Err(e) => {
@@ -83,5 +94,12 @@ mod tests {
             "{err:?}"
         );
         assert!(!err.to_string().contains("Secret9"), "{err}");
+        // A command substitution is refused on its own line, whatever the parser quotes of it.
+        let err = read(&file("A=1\n# note\nB=2\nTOKEN=$(cat /run/secret)\nC=3\n")).unwrap_err();
+        assert!(
+            matches!(err, DotenvError::Syntax { line: 4, .. }),
+            "{err:?}"
+        );
+        let _ = std::fs::remove_dir_all(file("").parent().unwrap());
     }
 }

@@ -12,7 +12,11 @@ use crate::{live, Schema};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, TransactionTrait};
 
 pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, DbErr> {
-    let scratch = format!("counsel_shadow_{}", std::process::id());
+    // Unique within the process too: two reads at once (parallel tests, a server's requests)
+    // must not drop each other's database.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = format!("counsel_shadow_{}_{n}", std::process::id());
     // One round trip for the whole script.
     let script = ddl.join(";\n");
     match like.get_database_backend() {

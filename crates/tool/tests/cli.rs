@@ -1388,3 +1388,30 @@ fn in_a_checkout_the_default_file_is_the_workspaces_and_a_stale_binary_says_so()
     expect(&stale, 3, "built before the latest changes", "stale binary");
     assert!(!stale.stdout.contains("Result: OK"), "{}", stale.stdout);
 }
+
+/// On SQLite the migration lock is SQLite's write lock: `--lock-timeout` is how long a
+/// migrator waits for another writer, not a fixed busy timeout beside it.
+#[tokio::test]
+async fn sqlite_waits_for_another_writer_as_long_as_the_lock_timeout() {
+    use sea_orm::TransactionTrait;
+    let t = testkit::sqlite().await;
+    expect(&run(&t.url, &["upgrade"]), 0, "Applied", "sqlite");
+    let holder = t.connect_again().await;
+    let writer = holder.begin().await.unwrap();
+    writer
+        .execute_unprepared("CREATE TABLE lock_holder (x integer)")
+        .await
+        .unwrap();
+    let start = std::time::Instant::now();
+    let r = run(&t.url, &["--lock-timeout", "1", "upgrade"]);
+    let waited = start.elapsed();
+    writer.rollback().await.unwrap();
+    holder.close().await.ok();
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(
+        waited < std::time::Duration::from_secs(4),
+        "gave up after {waited:?}, not the 1 s asked (SQLite's old busy timeout was 5 s): {}",
+        r.stderr
+    );
+    t.finish().await;
+}
