@@ -905,23 +905,18 @@ fn steps(
         match change {
             Change::AddTable { table, .. } => created.push(to.table(table)?),
             Change::DropTable { table, .. } => dropped.push(from.table(table)?),
-            Change::AddColumn { table, .. }
-            | Change::DropColumn { table, .. }
-            | Change::AlterColumn { table, .. }
-            | Change::AlterPrimaryKey { table, .. }
-            | Change::AddIndex { table, .. }
-            | Change::DropIndex { table, .. }
-            | Change::AddForeignKey { table, .. }
-            | Change::DropForeignKey { table, .. }
-            | Change::AlterForeignKey { table, .. }
-            | Change::AddCheck { table, .. }
-            | Change::DropCheck { table, .. } => altered.entry(table).or_default().push(change),
             Change::AddEnum { name, labels } => enums_created.push(Step::CreateEnum {
                 name: name.clone(),
                 labels: labels.clone(),
             }),
             Change::DropEnum { name, .. } => enums_dropped.push(Step::DropEnum(name.clone())),
             Change::AlterEnum { .. } => {}
+            // Everything else changes a table that stays.
+            other => {
+                if let Some(table) = changed_table(other) {
+                    altered.entry(table).or_default().push(change);
+                }
+            }
         }
     }
     // Enum types before the columns that use them, and dropped after.

@@ -835,7 +835,7 @@ async fn every_table_every_edit_every_backend() {
     }
     let names: Vec<&str> = backends.iter().map(|b| b.t.name).collect();
     testkit::notice(&format!(
-        "generate matrix: {} cells ({} tables × edits), {} run (every {sample}th) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {blind} SQLite-made plans of an integer width change not applied elsewhere (SQLite cannot see it), {} failed",
+        "generate matrix: {} cells ({} tables × edits), {} run (1 in {sample}) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {blind} SQLite-made plans of an integer width change not applied elsewhere (SQLite cannot see it), {} failed",
         all.len(),
         entity_specs(Flavour::Sqlite, DbBackend::Sqlite).len(),
         chosen.len(),

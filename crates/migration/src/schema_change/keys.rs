@@ -3,6 +3,15 @@
 
 use super::*;
 
+/// SQLite keeps a table's keys until the table is rebuilt, which is what a generated
+/// migration does there: called on SQLite, these functions say so.
+fn needs_rebuild(what: &str, name: &str, table: &str) -> DbErr {
+    DbErr::Migration(format!(
+        "SQLite cannot drop {what} {name} of {table} in place; rebuild the table \
+         (`rebuild_sqlite_table`)"
+    ))
+}
+
 /// Adds the UNIQUE constraint `name` over `columns` (PostgreSQL and MySQL). SQLite cannot add a
 /// constraint to a table: it gets the unique index that enforces the same.
 pub async fn add_unique_constraint(
@@ -46,10 +55,7 @@ pub async fn drop_unique_constraint(
 ) -> Result<(), DbErr> {
     let backend = manager.get_database_backend();
     if backend == DbBackend::Sqlite {
-        return Err(DbErr::Migration(format!(
-            "SQLite cannot drop the UNIQUE constraint {name} of {table} in place; rebuild the \
-             table (`rebuild_sqlite_table`)"
-        )));
+        return Err(needs_rebuild("the UNIQUE constraint", name, table));
     }
     let found = find_by_columns(manager, &unique_index_query(backend), table, columns).await?;
     let (index, is_constraint) = match &found {
@@ -87,10 +93,7 @@ pub async fn drop_foreign_key_on(
 ) -> Result<(), DbErr> {
     let backend = manager.get_database_backend();
     if backend == DbBackend::Sqlite {
-        return Err(DbErr::Migration(format!(
-            "SQLite cannot drop the foreign key {name} of {table} in place; rebuild the table \
-             (`rebuild_sqlite_table`)"
-        )));
+        return Err(needs_rebuild("the foreign key", name, table));
     }
     let name = match find_by_columns(manager, &foreign_key_query(backend), table, columns).await? {
         Some(row) => row.try_get::<String>("", "name")?,
