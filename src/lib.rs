@@ -85,11 +85,17 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
         allow_out_of_order: std::env::var("MIGRATION_ALLOW_OUT_OF_ORDER").is_ok_and(|v| v == "1"),
     };
 
+    let defaults = db_config::ConnectSettings::default();
     let settings = db_config::ConnectSettings {
         purpose: Purpose::Migrations,
-        // SQLite's migration lock is its write lock: waiting for it is the lock timeout.
-        sqlite_busy_timeout: options.lock.timeout,
-        ..Default::default()
+        // SQLite's migration lock is its write lock: waiting for it is the lock timeout. Not
+        // where the pool goes on to serve the application, whose writers keep the default.
+        sqlite_busy_timeout: if app_url.expose() == migrate_url.expose() {
+            defaults.sqlite_busy_timeout
+        } else {
+            options.lock.timeout
+        },
+        ..defaults
     };
     let migrate_db = db_config::connect_with(&migrate_url, &settings).await?;
     let report = match migration::migrate_on_boot(&migrate_db, &options).await {

@@ -476,6 +476,21 @@ struct Backend {
     base: Schema,
 }
 
+/// Runs the `down` of the newest migration of `migrations`.
+async fn revert_newest(
+    migrations: &Migrations,
+    db: &DatabaseConnection,
+) -> Result<migration::Outcome, migration::MigrateError> {
+    migration::Runner::new(migrations, db, Default::default())
+        .run(
+            &migration::Request::Downgrade {
+                target: migration::Target::Relative(-1),
+            },
+            None,
+        )
+        .await
+}
+
 async fn read(db: &DatabaseConnection) -> Schema {
     let mut schema = schema_model::live::read(db).await.unwrap();
     for table in migration::BOOKKEEPING_TABLES {
@@ -695,14 +710,7 @@ async fn run_cell(
             }
         }
     }
-    let down = migration::Runner::new(&migrations, db, Default::default())
-        .run(
-            &migration::Request::Downgrade {
-                target: migration::Target::Relative(-1),
-            },
-            None,
-        )
-        .await;
+    let down = revert_newest(&migrations, db).await;
     if let Err(e) = down {
         if destructive && !planned.irreversible.is_empty() && drift(b, after).await.is_none() {
             return Outcome::Irreversible;
@@ -1001,13 +1009,7 @@ async fn hand_made_changes_are_undone_against_live_keeping_the_rows() {
                 "[{}] {ddl}: after up",
                 b.t.name
             );
-            migration::Runner::new(&migrations, &b.t.db, Default::default())
-                .run(
-                    &migration::Request::Downgrade {
-                        target: migration::Target::Relative(-1),
-                    },
-                    None,
-                )
+            revert_newest(&migrations, &b.t.db)
                 .await
                 .unwrap_or_else(|e| panic!("[{}] {ddl}: down: {e}", b.t.name));
             assert_eq!(
@@ -1040,13 +1042,7 @@ async fn hand_made_changes_are_undone_against_live_keeping_the_rows() {
                 "[{}] {ddl}: history after up",
                 b.t.name
             );
-            migration::Runner::new(&migrations, &b.t.db, Default::default())
-                .run(
-                    &migration::Request::Downgrade {
-                        target: migration::Target::Relative(-1),
-                    },
-                    None,
-                )
+            revert_newest(&migrations, &b.t.db)
                 .await
                 .unwrap_or_else(|e| panic!("[{}] {ddl}: down on the history: {e}", b.t.name));
             let fresh = testkit::fresh_like(&b.t).await;
