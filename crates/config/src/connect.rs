@@ -1,23 +1,23 @@
-use crate::pooler::{probe, Pooling};
-use crate::url::{Backend, DbUrl, Purpose};
+use crate::pooler::{Endpoint, StatementPolicy, Statements};
+use crate::url::{Backend, DbUrl, Purpose, UrlSource};
 use sea_orm::sqlx::{
     self, mysql::MySqlConnectOptions, postgres::PgConnectOptions, sqlite::SqliteConnectOptions,
     ConnectOptions as _,
 };
 use sea_orm::{DatabaseConnection, SqlxMySqlConnector, SqlxPostgresConnector, SqlxSqliteConnector};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Pool settings; the defaults keep a dead host from hanging a deploy for sqlx's 30 s default.
 #[derive(Debug, Clone)]
 pub struct ConnectSettings {
     pub connect_timeout: Duration,
+    /// The pool's ceiling. A command-line tool wants 1: sqlx returns a released connection to
+    /// the pool in a spawned task, so with room to spare the next query opens another one.
     pub max_connections: u32,
-    /// What the connection is for: it decides the advice if the pooler check fails.
+    /// What the connection is for.
     pub purpose: Purpose,
-    /// PostgreSQL: refuse a transaction pooler that mixes up prepared statements (two extra
-    /// short connections at connect time).
-    pub check_pooler: bool,
     /// SQLite: how long a writer waits for another's lock. The migration lock on SQLite is
     /// SQLite's own write lock, so a migrator sets this to its lock timeout: one setting.
     pub sqlite_busy_timeout: Duration,
@@ -29,7 +29,6 @@ impl Default for ConnectSettings {
             connect_timeout: Duration::from_secs(10),
             max_connections: 10,
             purpose: Purpose::Application,
-            check_pooler: true,
             sqlite_busy_timeout: Duration::from_secs(5),
         }
     }
@@ -61,16 +60,6 @@ pub enum ConnectError {
     },
     #[error("cannot open the SQLite database {url}: {detail}\n  hint: does the directory exist and is it writable? add ?mode=rwc to create the file")]
     SqliteOpen { url: String, detail: String },
-    #[error(
-        "{url} ({source_var}) leads to a transaction-mode pooler that does not keep prepared \
-         statements apart: statements would run for the wrong client, so nothing was run\n  \
-         hint: {fix}"
-    )]
-    PoolerWithoutPreparedStatements {
-        url: String,
-        source_var: String,
-        fix: &'static str,
-    },
 }
 
 /// Connects with default settings.
@@ -83,14 +72,9 @@ pub async fn connect_with(
     settings: &ConnectSettings,
 ) -> Result<DatabaseConnection, ConnectError> {
     tracing::debug!(url = %url, "connecting");
-    probe_server(url, settings.connect_timeout).await?;
-    let db = open_pool(url, settings)
+    open_pool(url, settings)
         .await
-        .map_err(|e| classify(url, &e.to_string()))?;
-    if settings.check_pooler && url.backend() == Backend::Postgres {
-        check_pooler(&db, url, settings.purpose).await?;
-    }
-    Ok(db)
+        .map_err(|e| classify(url, settings, &e))
 }
 
 /// The sqlx pool, built here rather than by `sea_orm::Database::connect`: that one records its
@@ -108,10 +92,16 @@ async fn open_pool(
     // Statements are not logged: operators want our messages, not SQL.
     Ok(match url.backend() {
         Backend::Postgres => {
-            let options = PgConnectOptions::from_str(url.expose())?.disable_statement_logging();
-            SqlxPostgresConnector::from_sqlx_postgres_pool(
-                pool(settings).connect_with(options).await?,
-            )
+            let (options, policy) = postgres_options(url).await?;
+            let policy = Arc::new(policy);
+            let pool = pool(settings).after_connect(move |conn, _| {
+                let policy = Arc::clone(&policy);
+                Box::pin(async move {
+                    policy.apply(conn).await;
+                    Ok(())
+                })
+            });
+            SqlxPostgresConnector::from_sqlx_postgres_pool(pool.connect_with(options).await?)
         }
         Backend::MySql => {
             let options = MySqlConnectOptions::from_str(url.expose())?.disable_statement_logging();
@@ -130,67 +120,50 @@ async fn open_pool(
     })
 }
 
-async fn check_pooler(
-    db: &DatabaseConnection,
-    url: &DbUrl,
-    purpose: Purpose,
-) -> Result<(), ConnectError> {
-    match probe(db).await {
-        Ok(Pooling::TransactionWithoutStatements) => {
-            db.clone().close().await.ok();
-            Err(ConnectError::PoolerWithoutPreparedStatements {
-                url: url.masked().to_owned(),
-                source_var: url.source().to_string(),
-                fix: match purpose {
-                    Purpose::Migrations => {
-                        "migrations need one session: set DATABASE_URL_DIRECT to the database's \
-                         direct address (e.g. port 5432, not the pooler's 6543/6432)"
-                    }
-                    Purpose::Application => {
-                        "use the pooler's session mode, a direct URL, or a pooler that tracks \
-                         prepared statements (PgBouncer >= 1.21 with max_prepared_statements > 0, \
-                         as managed poolers offer)"
-                    }
-                },
-            })
-        }
-        Ok(pooling) => {
-            tracing::debug!(?pooling, "pooler check");
-            Ok(())
-        }
-        // The probe is advice, not a gate: a database that answers the pool but not the probe
-        // shows its real problem on the first query.
-        Err(e) => {
-            tracing::debug!(error = %url.redact(&e.to_string()), "pooler check could not run");
-            Ok(())
-        }
+/// The driver's options, and how the pool's connections send statements (see `pooler`).
+/// `?pgbouncer=true` is ours, not libpq's: it is taken out before the driver sees the URL.
+async fn postgres_options(url: &DbUrl) -> Result<(PgConnectOptions, StatementPolicy), sqlx::Error> {
+    let mut parsed =
+        url::Url::parse(url.expose()).map_err(|e| sqlx::Error::Configuration(e.into()))?;
+    let mut declared_pooler = false;
+    let kept: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(key, value)| {
+            let ours = key == "pgbouncer";
+            declared_pooler |= ours && matches!(value.as_ref(), "true" | "1" | "on");
+            !ours
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        parsed.set_query(None);
+    } else {
+        parsed.query_pairs_mut().clear().extend_pairs(kept);
     }
+    let options = PgConnectOptions::from_str(parsed.as_str())?.disable_statement_logging();
+    let policy = if declared_pooler {
+        StatementPolicy::Declared(Statements::Unnamed)
+    } else if url.source() == UrlSource::DatabaseUrlDirect {
+        StatementPolicy::Declared(Statements::Named)
+    } else {
+        StatementPolicy::Detect(endpoint(&options).await)
+    };
+    Ok((options, policy))
 }
 
-/// The pool retries a refused connection until its timeout and then only says "pool timed
-/// out"; one plain TCP connect first gives the real reason at once.
-async fn probe_server(url: &DbUrl, timeout: Duration) -> Result<(), ConnectError> {
-    let Some((host, port)) = url.server_address() else {
-        return Ok(());
-    };
-    let unreachable = |detail: String| ConnectError::Unreachable {
-        url: url.masked().to_owned(),
-        detail,
-        source_var: url.source().to_string(),
-    };
-    match tokio::time::timeout(
-        timeout,
-        tokio::net::TcpStream::connect((host.as_str(), port)),
-    )
-    .await
-    {
-        Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => Err(unreachable(format!("{host}:{port}: {e}"))),
-        Err(_) => Err(unreachable(format!(
-            "{host}:{port}: no answer within {}s",
-            timeout.as_secs()
-        ))),
+/// Where `options` lead: a Unix socket, or the addresses the host name resolves to.
+async fn endpoint(options: &PgConnectOptions) -> Endpoint {
+    let port = options.get_port();
+    let host = options.get_host();
+    if options.get_socket().is_some() || host.starts_with('/') {
+        return Endpoint::Unix { port };
     }
+    let addresses = match tokio::net::lookup_host((host, port)).await {
+        Ok(found) => found.map(|a| a.ip()).collect(),
+        // The connection itself will report the name; with no address, nothing is direct.
+        Err(_) => Vec::new(),
+    };
+    Endpoint::Tcp { port, addresses }
 }
 
 /// The server answered that the URL's database is not there (PostgreSQL's `database "x" does
@@ -223,8 +196,18 @@ fn missing_database(url: &DbUrl, lower_detail: &str) -> Option<ConnectError> {
     })
 }
 
-fn classify(url: &DbUrl, err: &str) -> ConnectError {
-    let detail = url.redact(err);
+fn classify(url: &DbUrl, settings: &ConnectSettings, err: &sqlx::Error) -> ConnectError {
+    let detail = match err {
+        // Nothing answered within the timeout (a refused connection is reported at once).
+        sqlx::Error::PoolTimedOut => format!(
+            "no answer within {}s{}",
+            settings.connect_timeout.as_secs(),
+            url.server_address()
+                .map(|(host, port)| format!(" from {host}:{port}"))
+                .unwrap_or_default()
+        ),
+        other => url.redact(&other.to_string()),
+    };
     let masked = url.masked().to_owned();
     let source_var = url.source().to_string();
     let lower = detail.to_lowercase();

@@ -14,7 +14,7 @@ mod url;
 
 pub use crate::connect::{connect, connect_with, ConnectError, ConnectSettings};
 pub use crate::dotenv::{load_dotenv, DotenvError};
-pub use crate::pooler::{probe as probe_pooler, Pooling};
+pub use crate::pooler::Statements;
 pub use crate::url::{
     redact_secrets, Backend, ConfigError, DbUrl, Purpose, UrlSource, DEFAULT_SQLITE_URL,
 };

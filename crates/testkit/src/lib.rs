@@ -6,6 +6,7 @@
 //! Databases are created with the prefix [`PREFIX`] so leftovers of a crashed run are easy to drop.
 
 pub mod fake;
+pub mod net;
 pub mod workspace;
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
@@ -74,10 +75,19 @@ pub async fn postgres() -> Option<TestDb> {
     }
 }
 
+/// A new MySQL/MariaDB database, if `TEST_MYSQL_URL` names a server.
+pub async fn mysql() -> Option<TestDb> {
+    announce_backends();
+    match std::env::var("TEST_MYSQL_URL") {
+        Ok(url) if !url.is_empty() => Some(server("mysql", &url).await),
+        _ => None,
+    }
+}
+
 /// The pooler URL in `var` (set by `.ci/run`), pointed at `t`'s own database; `None`, with a
 /// notice, when it is not set.
 pub fn through_pooler(var: &str, t: &TestDb) -> Option<String> {
-    let Ok(pooler) = std::env::var(var) else {
+    let Some(pooler) = std::env::var(var).ok().filter(|v| !v.is_empty()) else {
         notice(&format!(
             "{var} is not set: pooler test skipped (.ci/run sets it)"
         ));

@@ -52,11 +52,23 @@ impl ScratchDb {
                 let mut url = url::Url::parse(session.url.expose())
                     .map_err(|e| ToolError::Refused(format!("the database URL: {e}")))?;
                 url.set_path(&format!("/{name}"));
-                let db = match Database::connect(url.as_str()).await {
+                // Through the same connection set-up as the session (pooler detection, no
+                // password in any log): a second connection, to a second database.
+                let settings = db_config::ConnectSettings {
+                    max_connections: 1,
+                    ..Default::default()
+                };
+                let connected = match db_config::DbUrl::parse(url.as_str()) {
+                    Ok(scratch_url) => db_config::connect_with(&scratch_url, &settings)
+                        .await
+                        .map_err(ToolError::from),
+                    Err(e) => Err(ToolError::from(e)),
+                };
+                let db = match connected {
                     Ok(db) => db,
                     Err(e) => {
                         drop_server_database(session, &name).await;
-                        return Err(e.into());
+                        return Err(e);
                     }
                 };
                 Ok(ScratchDb {

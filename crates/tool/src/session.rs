@@ -48,6 +48,7 @@ impl Session {
             purpose: Purpose::Migrations,
             // SQLite's migration lock is its write lock: waiting for it is the lock timeout.
             sqlite_busy_timeout: Duration::from_secs(cli.lock_timeout),
+            max_connections: connections_needed(&url, cli.command.is_read_only()),
             ..ConnectSettings::default()
         };
         let db = db_config::connect_with(&url, &settings).await?;
@@ -66,5 +67,15 @@ impl Session {
 
     pub fn runner(&self) -> Runner<'_> {
         Runner::new(&self.migrations, &self.db, self.lock.clone())
+    }
+}
+
+/// One connection per command. On MySQL, a command that takes the migration lock needs two:
+/// `GET_LOCK` belongs to a session, which holds it while the migrations run on a second one
+/// (MySQL's DDL commits whatever transaction it meets, so it cannot share the lock's).
+fn connections_needed(url: &DbUrl, read_only: bool) -> u32 {
+    match url.backend() {
+        db_config::Backend::MySql if !read_only => 2,
+        _ => 1,
     }
 }

@@ -1,6 +1,7 @@
-//! `manage-db` through a transaction-mode pooler (see the root `tests/pooler.rs`): with
-//! prepared statements tracked, migrations run correctly (the lock and the DDL share one
-//! transaction, so one server session); without, they refuse and name DATABASE_URL_DIRECT.
+//! `manage-db` through a transaction-mode pooler (see the root `tests/pooler.rs`), with other
+//! clients using it: migrations run correctly whether or not the pooler tracks prepared
+//! statements. The lock and the DDL share one transaction, so one server session, and the
+//! tool sends unnamed statements wherever it is not connected directly.
 
 use std::process::{Command, Output, Stdio};
 
@@ -23,53 +24,57 @@ fn text(o: &Output) -> String {
     )
 }
 
-#[tokio::test]
-async fn migrations_through_a_pooler_with_prepared_statements_run_once_and_completely() {
-    let Some(t) = testkit::postgres().await else {
-        return;
-    };
-    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_URL", &t) else {
-        return t.finish().await;
-    };
-    // Three operators at once, all through the pooler.
-    let runs: Vec<_> = (0..3)
-        .map(|_| {
-            let url = url.clone();
-            std::thread::spawn(move || manage_db(&url, &["upgrade"]))
-        })
-        .collect();
-    let outputs: Vec<Output> = runs.into_iter().map(|h| h.join().unwrap()).collect();
-    for o in &outputs {
-        assert!(o.status.success(), "{}", text(o));
-    }
-    let applied = outputs
-        .iter()
-        .filter(|o| text(o).contains("Applied"))
-        .count();
-    assert_eq!(applied, 1, "exactly one run applies");
-    let check = manage_db(&url, &["check"]);
-    assert!(check.status.success(), "{}", text(&check));
-    assert!(text(&check).contains("Result: OK"), "{}", text(&check));
-    t.finish().await;
-}
+/// Every pooler `.ci/run` starts: tracking prepared statements (1.24), and not (1.18, and
+/// 1.24 with `max_prepared_statements = 0`).
+const POOLERS: [&str; 3] = [
+    "TEST_PGBOUNCER_URL",
+    "TEST_PGBOUNCER_OLD_URL",
+    "TEST_PGBOUNCER_NOPREP_URL",
+];
 
-#[tokio::test]
-async fn migrations_through_a_pooler_without_prepared_statements_refuse() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrations_through_every_pooler_under_load_run_once_and_completely() {
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    let Some(url) = testkit::through_pooler("TEST_PGBOUNCER_OLD_URL", &t) else {
-        return t.finish().await;
-    };
-    let o = manage_db(&url, &["upgrade"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("DATABASE_URL_DIRECT"), "{}", text(&o));
-    assert!(
-        migration::version_table::existing_tables(&t.db, &["users".into()])
-            .await
-            .unwrap()
-            .is_empty(),
-        "nothing ran"
-    );
+    for var in POOLERS {
+        let Some(url) = testkit::through_pooler(var, &t) else {
+            continue;
+        };
+        let others = testkit::net::OtherClients::start(&url, 4);
+        for round in 0..3 {
+            // Three operators at once, all through the pooler.
+            let runs: Vec<_> = (0..3)
+                .map(|_| {
+                    let url = url.clone();
+                    std::thread::spawn(move || manage_db(&url, &["upgrade"]))
+                })
+                .collect();
+            let outputs: Vec<Output> = runs.into_iter().map(|h| h.join().unwrap()).collect();
+            for o in &outputs {
+                assert!(o.status.success(), "{var}: {}", text(o));
+            }
+            let applied = outputs
+                .iter()
+                .filter(|o| text(o).contains("Applied"))
+                .count();
+            assert_eq!(applied, 1, "{var}: exactly one run applies");
+            for command in [&["check"][..], &["current"], &["history"]] {
+                let o = manage_db(&url, command);
+                assert!(o.status.success(), "{var} {command:?}: {}", text(&o));
+            }
+            assert!(text(&manage_db(&url, &["check"])).contains("Result: OK"));
+            let down = manage_db(&url, &["downgrade", "--yes", "base"]);
+            assert!(down.status.success(), "{var} round {round}: {}", text(&down));
+            assert!(
+                migration::version_table::existing_tables(&t.db, &["users".into()])
+                    .await
+                    .unwrap()
+                    .is_empty(),
+                "{var}: downgrade dropped the tables"
+            );
+        }
+        others.stop().await;
+    }
     t.finish().await;
 }

@@ -374,8 +374,9 @@ impl<DB: Database> PoolInner<DB> {
                     }
                 }
 
-                // an IO error while connecting is assumed to be the system starting up
-                Ok(Err(Error::Io(e))) if e.kind() == std::io::ErrorKind::ConnectionRefused => (),
+                // counsel-db patch: a refused connection is reported at once, not retried until
+                // the acquire timeout (which then says only "pool timed out"). The caller knows
+                // whether to wait for a server that is starting; the pool does not.
 
                 // We got a transient database error, retry.
                 Ok(Err(Error::Database(error))) if error.is_transient_in_connect_phase() => (),
