@@ -9,6 +9,10 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How long a pooled connection may sit idle before it is tested (one round trip) on its next
+/// use. Servers and poolers close idle clients after minutes, not seconds.
+const STALE_AFTER: Duration = Duration::from_secs(10);
+
 /// Pool settings; the defaults keep a dead host from hanging a deploy for sqlx's 30 s default.
 #[derive(Debug, Clone)]
 pub struct ConnectSettings {
@@ -88,6 +92,17 @@ async fn open_pool(
         sqlx::pool::PoolOptions::new()
             .max_connections(settings.max_connections)
             .acquire_timeout(settings.connect_timeout)
+            // sqlx pings before every acquire by default: a round trip per query. Only a
+            // connection idle for a while may have been closed by the server or a pooler.
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for < STALE_AFTER {
+                        return Ok(true);
+                    }
+                    Ok(<DB::Connection as sqlx::Connection>::ping(conn).await.is_ok())
+                })
+            })
     }
     // Statements are not logged: operators want our messages, not SQL.
     Ok(match url.backend() {

@@ -38,19 +38,36 @@ type FnvBuild = BuildHasherDefault<Fnv>;
 pub struct Migrations {
     list: Vec<Box<dyn MigrationTrait>>,
     index: OnceLock<HashMap<String, usize, FnvBuild>>,
+    /// Whether the names ascend in list order.
+    sorted: bool,
 }
 
 impl Migrations {
     /// Fails if two migrations share a name: the version table could not tell them apart.
     pub fn new(list: Vec<Box<dyn MigrationTrait>>) -> Result<Self, MigrateError> {
-        let mut seen = HashSet::with_capacity_and_hasher(list.len(), FnvBuild::default());
-        if let Some(dup) = list.iter().map(|m| m.name()).find(|n| !seen.insert(*n)) {
-            return Err(MigrateError::DuplicateMigration(dup.to_owned()));
+        // Names are timestamped, so a list is almost always in name order: then one pass of
+        // comparisons proves them distinct, and the hash set is only for the rest.
+        let sorted = list.windows(2).all(|w| w[0].name() < w[1].name());
+        if !sorted {
+            let mut seen = HashSet::with_capacity_and_hasher(list.len(), FnvBuild::default());
+            if let Some(dup) = list.iter().map(|m| m.name()).find(|n| !seen.insert(*n)) {
+                return Err(MigrateError::DuplicateMigration(dup.to_owned()));
+            }
         }
         Ok(Self {
             list,
             index: OnceLock::new(),
+            sorted,
         })
+    }
+
+    /// The greatest name (what the version table's `MAX(version)` must equal at head).
+    pub fn greatest_name(&self) -> Option<&str> {
+        if self.sorted {
+            self.head()
+        } else {
+            self.names().max()
+        }
     }
 
     /// The migrations of a sea-orm `Migrator`.

@@ -25,7 +25,7 @@ pub mod version_table;
 pub use boot::{migrate_on_boot, migrate_to_head, BootOptions, BootReport};
 pub use error::MigrateError;
 pub use history::Migrations;
-pub use lock::{LockOptions, MigrationLock};
+pub use lock::{ForeignKeyScope, LockOptions, MigrationLock};
 pub use plan::{
     plan, AppliedRevision, DbState, Interrupted, Plan, PlanError, Request, Status, Target,
 };

@@ -129,12 +129,13 @@ impl<'db> MigrationLock<'db> {
         }
     }
 
-    /// Commits (PostgreSQL, SQLite) and gives the lock back.
-    pub async fn release(self) -> Result<(), MigrateError> {
+    /// Commits (PostgreSQL, SQLite) and gives the lock back. On SQLite, the foreign keys of
+    /// `changed` are checked first (see the module's notes).
+    pub async fn release(self, changed: ForeignKeyScope) -> Result<(), MigrateError> {
         match self.held {
             Held::Transaction(txn) => txn.commit().await?,
             Held::SqliteWithoutForeignKeys(txn) => {
-                if let Some(violation) = sqlite_foreign_key_violation(&txn).await? {
+                if let Some(violation) = sqlite_foreign_key_violation(&txn, &changed).await? {
                     txn.execute_unprepared("ROLLBACK; PRAGMA foreign_keys = ON; BEGIN")
                         .await?;
                     txn.rollback().await?;
@@ -260,16 +261,45 @@ fn is_busy(e: &sea_orm::DbErr) -> bool {
     text.contains("locked") || text.contains("busy")
 }
 
-/// The first row `PRAGMA foreign_key_check` reports, in words.
+/// What a run changed, as far as foreign keys go: which tables SQLite must check before the
+/// run commits. A check reads every row of the tables it covers, so a boot that applied
+/// nothing checks nothing, and a run checks the tables it wrote and their children.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ForeignKeyScope {
+    Nothing,
+    /// These tables (unquoted names) and every table whose foreign keys point at them.
+    Tables(Vec<String>),
+    Everything,
+}
+
+/// The first row `PRAGMA foreign_key_check` reports within `scope`, in words.
 async fn sqlite_foreign_key_violation(
     txn: &DatabaseTransaction,
+    scope: &ForeignKeyScope,
 ) -> Result<Option<String>, MigrateError> {
-    let row = txn
-        .query_one_raw(Statement::from_string(
+    let statement = match scope {
+        ForeignKeyScope::Nothing => return Ok(None),
+        ForeignKeyScope::Everything => Statement::from_string(
             DbBackend::Sqlite,
             "SELECT \"table\" AS child, rowid AS row_id, parent FROM pragma_foreign_key_check",
-        ))
-        .await?;
+        ),
+        ForeignKeyScope::Tables(tables) if tables.is_empty() => return Ok(None),
+        ForeignKeyScope::Tables(tables) => {
+            let list = vec!["lower(?)"; tables.len()].join(", ");
+            // The filter is on the outer table, so the pragma runs only for the tables in
+            // scope (a dropped one is simply not in sqlite_master any more).
+            let sql = format!(
+                "SELECT c.\"table\" AS child, c.rowid AS row_id, c.parent AS parent \
+                 FROM sqlite_master m, pragma_foreign_key_check(m.name) c \
+                 WHERE m.type = 'table' AND (lower(m.name) IN ({list}) OR EXISTS \
+                 (SELECT 1 FROM pragma_foreign_key_list(m.name) f WHERE lower(f.\"table\") IN ({list}))) \
+                 LIMIT 1"
+            );
+            let names = tables.iter().chain(tables).map(|t| Value::from(t.as_str()));
+            Statement::from_sql_and_values(DbBackend::Sqlite, sql, names)
+        }
+    };
+    let row = txn.query_one_raw(statement).await?;
     Ok(match row {
         Some(r) => Some(format!(
             "row {} of {} references a missing row of {}",

@@ -95,6 +95,42 @@ pub fn renamed_into(sql: &str) -> Option<String> {
     table_after(&format!("T {after}"), "T ", "")
 }
 
+/// The tables whose rows or definition a statement (or a `;`-separated batch) changes, for the
+/// foreign-key check after a SQLite migration; `None` when some statement is not understood,
+/// which means "check everything". A name too many only costs a check.
+pub fn tables_written(sql: &str) -> Option<Vec<String>> {
+    let mut tables = Vec::new();
+    for statement in sql.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        let upper = statement.to_ascii_uppercase();
+        let words: Vec<&str> = upper.split_whitespace().collect();
+        let after = |keyword: &str| {
+            let at = words.iter().position(|w| *w == keyword)?;
+            let offset = upper
+                .match_indices(keyword)
+                .map(|(i, _)| i)
+                .find(|&i| upper[..i].split_whitespace().count() == at)?;
+            table_after(&statement[offset..], &format!("{keyword} "), "")
+                .map(|t| t.trim_start_matches("IF ").to_owned())
+        };
+        let table = match words.as_slice() {
+            ["PRAGMA", ..] | ["SAVEPOINT", ..] | ["RELEASE", ..] => continue,
+            ["CREATE", "TABLE", ..] => created_table(statement),
+            ["DROP", "TABLE", ..] => dropped_table(statement),
+            ["ALTER", "TABLE", ..] => table_after(statement, "ALTER TABLE ", ""),
+            ["CREATE", "INDEX" | "UNIQUE", ..] => after("ON"),
+            ["INSERT", ..] | ["REPLACE", ..] => after("INTO"),
+            ["UPDATE", ..] => table_after(statement, "UPDATE ", ""),
+            ["DELETE", "FROM", ..] => table_after(statement, "DELETE FROM ", ""),
+            _ => None,
+        };
+        tables.push(table?);
+        if let Some(new_name) = renamed_into(statement) {
+            tables.push(new_name);
+        }
+    }
+    Some(tables)
+}
+
 /// The tables a sequence of statements leaves dropped: dropped, and not created again or
 /// renamed into afterwards (a SQLite table rebuild drops the old table and renames the new).
 pub fn tables_left_dropped<'s>(statements: impl IntoIterator<Item = &'s str>) -> Vec<String> {
@@ -157,6 +193,29 @@ fn table_after(sql: &str, verb: &str, guard: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tables_a_statement_writes_are_named_and_anything_else_is_unknown() {
+        let written = |sql: &str| tables_written(sql);
+        assert_eq!(
+            written(r#"CREATE TABLE "a" ("id" integer); INSERT INTO "a" SELECT * FROM "b""#),
+            Some(vec!["a".to_owned(), "a".to_owned()])
+        );
+        assert_eq!(
+            written(r#"CREATE UNIQUE INDEX "i" ON "users" ("email")"#),
+            Some(vec!["users".to_owned()])
+        );
+        assert_eq!(
+            written(r#"ALTER TABLE "t_new" RENAME TO "t""#),
+            Some(vec!["t_new".to_owned(), "t".to_owned()])
+        );
+        assert_eq!(
+            written(r#"UPDATE "cases" SET "x" = 1; DELETE FROM "notes"; PRAGMA foreign_keys = ON"#),
+            Some(vec!["cases".to_owned(), "notes".to_owned()])
+        );
+        assert_eq!(written(r#"DROP INDEX "idx_users_role""#), None);
+        assert_eq!(written("WITH x AS (SELECT 1) UPDATE t SET a = 1"), None);
+    }
 
     #[test]
     fn dropped_columns_and_indexes_are_read_from_the_statements() {

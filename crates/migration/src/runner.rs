@@ -5,7 +5,8 @@
 use crate::plan::{plan, AppliedRevision, DbState, Interrupted, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
 use crate::preflight::tables_with_rows;
-use crate::recorder::{created_table, Recorder};
+use crate::recorder::{created_table, tables_written, Recorder};
+use crate::lock::ForeignKeyScope;
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
 use sea_orm::sea_query::{Alias, Table};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
@@ -80,12 +81,22 @@ impl<'a> Runner<'a> {
         request: &Request,
         expected: Option<&Plan>,
     ) -> Result<Outcome, MigrateError> {
+        if is_to_head(request) && version_table::at_head_unlocked(self.db, self.migrations).await {
+            // Nothing to do, judged from one row without the lock: what a boot costs almost
+            // always. A migrator that is running has either not committed (PostgreSQL, SQLite:
+            // the row still names the old set) or marked the row in progress (MySQL).
+            return Ok(Outcome {
+                plan: Plan::Apply(vec![]),
+                status: Status::at_head(self.migrations),
+            });
+        }
         let mut pause = std::time::Duration::from_millis(250);
         for attempt in 0.. {
             let lock = MigrationLock::acquire(self.db, &self.lock).await?;
             match self.run_locked(&lock, request, expected).await {
                 Ok(outcome) => {
-                    lock.release().await?;
+                    lock.release(self.foreign_keys_changed(&outcome.plan).await)
+                        .await?;
                     return Ok(outcome);
                 }
                 Err(err) if waited_for_a_table_lock(&err) && lock.is_atomic() => {
@@ -121,13 +132,7 @@ impl<'a> Runner<'a> {
         expected: Option<&Plan>,
     ) -> Result<Outcome, MigrateError> {
         let conn = lock.conn();
-        let to_head = matches!(
-            request,
-            Request::Upgrade {
-                target: Target::Head,
-                ..
-            }
-        );
+        let to_head = is_to_head(request);
         if to_head && version_table::at_head(&conn, self.migrations).await? {
             // Every known migration is recorded and nothing else: `plan` would apply nothing.
             return Ok(Outcome {
@@ -177,6 +182,47 @@ impl<'a> Runner<'a> {
         Ok(Outcome { plan, status })
     }
 
+    /// The tables whose foreign keys SQLite must check after `plan` ran: those its statements
+    /// wrote, read from the migrations' own code as `--sql` records it.
+    async fn foreign_keys_changed(&self, plan: &Plan) -> ForeignKeyScope {
+        if self.db.get_database_backend() != DbBackend::Sqlite || plan.is_empty() {
+            return ForeignKeyScope::Nothing;
+        }
+        let mut tables = Vec::new();
+        for step in plan.steps() {
+            let statements = match step {
+                Step::Apply(i) | Step::Revert(i) => {
+                    let (recorder, conn) = Recorder::connect(DbBackend::Sqlite);
+                    let manager = SchemaManager::new(&conn);
+                    let migration = self.migrations.migration(i);
+                    let recorded = if matches!(step, Step::Apply(_)) {
+                        migration.up(&manager).await
+                    } else {
+                        migration.down(&manager).await
+                    };
+                    if recorded.is_err() {
+                        return ForeignKeyScope::Everything;
+                    }
+                    recorder.take()
+                }
+                Step::DropTable(table) => {
+                    tables.push(table.to_owned());
+                    continue;
+                }
+                Step::Record(_) | Step::Unrecord(_) => continue,
+            };
+            for statement in statements {
+                match tables_written(&statement.sql) {
+                    Some(written) => tables.extend(written),
+                    None => return ForeignKeyScope::Everything,
+                }
+            }
+        }
+        tables.sort();
+        tables.dedup();
+        ForeignKeyScope::Tables(tables)
+    }
+
     fn step_error(&self, step: Step<'_>, atomic: bool, err: MigrateError) -> MigrateError {
         let (name, direction) = match step {
             Step::Apply(i) => (self.migrations.name(i).to_owned(), "up"),
@@ -202,6 +248,16 @@ impl<'a> Runner<'a> {
             source,
         }
     }
+}
+
+fn is_to_head(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::Upgrade {
+            target: Target::Head,
+            ..
+        }
+    )
 }
 
 /// PostgreSQL's `lock_timeout` fired (SQLSTATE 55P03): the run was rolled back whole.

@@ -41,6 +41,20 @@ pub async fn at_head<C: ConnectionTrait>(
     if existing_tables(db, &both).await?.len() < 2 {
         return Ok(false);
     }
+    state_matches(db, migrations).await
+}
+
+/// [`at_head`] in one query, for a caller outside a transaction: a missing table is an error
+/// it can afford, and is taken as "not known to be at head", as is any other error (the
+/// locked path that follows reports it).
+pub async fn at_head_unlocked<C: ConnectionTrait>(db: &C, migrations: &crate::Migrations) -> bool {
+    state_matches(db, migrations).await.unwrap_or(false)
+}
+
+async fn state_matches<C: ConnectionTrait>(
+    db: &C,
+    migrations: &crate::Migrations,
+) -> Result<bool, MigrateError> {
     let backend = db.get_database_backend();
     let sql = format!(
         "SELECT s.fingerprint AS fingerprint, \
@@ -58,7 +72,7 @@ pub async fn at_head<C: ConnectionTrait>(
     let total: i64 = row.try_get("", "total")?;
     let newest: Option<String> = row.try_get("", "newest")?;
     Ok(total == migrations.len() as i64
-        && newest.as_deref() == migrations.names().max()
+        && newest.as_deref() == migrations.greatest_name()
         && recorded == fingerprint(migrations.names()))
 }
 

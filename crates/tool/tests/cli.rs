@@ -884,7 +884,7 @@ async fn a_sqlite_file_reached_through_a_symlink_shares_the_migration_lock() {
         "timed out after 1s waiting for the migration lock",
         "symlink",
     );
-    holder.release().await.unwrap();
+    holder.release(migration::ForeignKeyScope::Nothing).await.unwrap();
     let r = run_in(
         &workdir(),
         &[("DATABASE_URL", &format!("sqlite://{link}"))],
@@ -1403,7 +1403,8 @@ async fn sqlite_waits_for_another_writer_as_long_as_the_lock_timeout() {
         .await
         .unwrap();
     let start = std::time::Instant::now();
-    let r = run(&t.url, &["--lock-timeout", "1", "upgrade"]);
+    // A downgrade, which needs the lock (a no-op upgrade reads one row and takes none).
+    let r = run(&t.url, &["--lock-timeout", "1", "downgrade", "--yes"]);
     let waited = start.elapsed();
     writer.rollback().await.unwrap();
     holder.close().await.ok();
