@@ -87,7 +87,6 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
 
     let defaults = db_config::ConnectSettings::default();
     let settings = db_config::ConnectSettings {
-        purpose: Purpose::Migrations,
         // SQLite's migration lock is its write lock: waiting for it is the lock timeout. Not
         // where the pool goes on to serve the application, whose writers keep the default.
         sqlite_busy_timeout: if app_url.expose() == migrate_url.expose() {

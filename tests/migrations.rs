@@ -250,7 +250,9 @@ async fn a_held_lock_makes_other_migrators_wait_then_time_out() {
             "[{}] nothing ran",
             t.name
         );
-        lock.release(migration::ForeignKeyScope::Nothing).await.unwrap();
+        lock.release(migration::ForeignKeyScope::Nothing)
+            .await
+            .unwrap();
         opts.lock.timeout = Duration::from_secs(30);
         migrate_on_boot(&other, &opts)
             .await
@@ -943,19 +945,29 @@ async fn sqlite_checks_the_foreign_keys_a_run_could_break_and_only_those() {
     .unwrap();
 
     let report = migrate_to_head(&of([parent_and_child()]), &t.db, &opts).await;
-    assert!(report.unwrap().applied.is_empty(), "a boot with nothing to do");
+    assert!(
+        report.unwrap().applied.is_empty(),
+        "a boot with nothing to do"
+    );
     let report = migrate_to_head(&of([parent_and_child(), notes()]), &t.db, &opts).await;
-    assert_eq!(report.unwrap().applied, ["m2_notes"], "a run that wrote only `notes`");
+    assert_eq!(
+        report.unwrap().applied,
+        ["m2_notes"],
+        "a run that wrote only `notes`"
+    );
 
     let touches_parent = fake("m3_parent_name").runs("ALTER TABLE parent ADD COLUMN name TEXT");
-    let err = migrate_to_head(&of([parent_and_child(), notes(), touches_parent]), &t.db, &opts)
-        .await
-        .expect_err("the orphan in `child`, whose parent the run changed, stops it");
+    let err = migrate_to_head(
+        &of([parent_and_child(), notes(), touches_parent]),
+        &t.db,
+        &opts,
+    )
+    .await
+    .expect_err("the orphan in `child`, whose parent the run changed, stops it");
     assert!(matches!(err, MigrateError::ForeignKeyViolation(_)), "{err}");
     assert!(err.to_string().contains("child"), "{err}");
-    let columns = t
-        .db
-        .query_all_raw(sea_orm::Statement::from_string(
+    let columns =
+        t.db.query_all_raw(sea_orm::Statement::from_string(
             sea_orm::DbBackend::Sqlite,
             "SELECT name FROM pragma_table_info('parent')",
         ))

@@ -190,7 +190,10 @@ async fn statements_are_named_only_where_nothing_sits_between() {
             .unwrap()
     };
     let direct = connect(DbUrl::parse(&t.url).unwrap()).await;
-    assert!(!unnamed(&direct).await, "a direct connection keeps named statements");
+    assert!(
+        !unnamed(&direct).await,
+        "a direct connection keeps named statements"
+    );
     direct.close().await.ok();
 
     // Through a plain TCP relay: not the server's own address, so not taken as direct.

@@ -1,5 +1,5 @@
 use crate::pooler::{Endpoint, StatementPolicy, Statements};
-use crate::url::{Backend, DbUrl, Purpose, UrlSource};
+use crate::url::{Backend, DbUrl, UrlSource};
 use sea_orm::sqlx::{
     self, mysql::MySqlConnectOptions, postgres::PgConnectOptions, sqlite::SqliteConnectOptions,
     ConnectOptions as _,
@@ -20,8 +20,6 @@ pub struct ConnectSettings {
     /// The pool's ceiling. A command-line tool wants 1: sqlx returns a released connection to
     /// the pool in a spawned task, so with room to spare the next query opens another one.
     pub max_connections: u32,
-    /// What the connection is for.
-    pub purpose: Purpose,
     /// SQLite: how long a writer waits for another's lock. The migration lock on SQLite is
     /// SQLite's own write lock, so a migrator sets this to its lock timeout: one setting.
     pub sqlite_busy_timeout: Duration,
@@ -32,7 +30,6 @@ impl Default for ConnectSettings {
         Self {
             connect_timeout: Duration::from_secs(10),
             max_connections: 10,
-            purpose: Purpose::Application,
             sqlite_busy_timeout: Duration::from_secs(5),
         }
     }
@@ -100,7 +97,9 @@ async fn open_pool(
                     if meta.idle_for < STALE_AFTER {
                         return Ok(true);
                     }
-                    Ok(<DB::Connection as sqlx::Connection>::ping(conn).await.is_ok())
+                    Ok(<DB::Connection as sqlx::Connection>::ping(conn)
+                        .await
+                        .is_ok())
                 })
             })
     }

@@ -118,22 +118,52 @@ mod tests {
     #[test]
     fn only_the_named_address_and_port_count_as_direct() {
         let local = tcp(5432, &["127.0.0.1", "::1"]);
-        assert!(matches_endpoint(&local, Some("127.0.0.1"), Some("5432"), "5432"));
-        assert!(matches_endpoint(&local, Some("::ffff:127.0.0.1"), Some("5432"), "5432"));
+        assert!(matches_endpoint(
+            &local,
+            Some("127.0.0.1"),
+            Some("5432"),
+            "5432"
+        ));
+        assert!(matches_endpoint(
+            &local,
+            Some("::ffff:127.0.0.1"),
+            Some("5432"),
+            "5432"
+        ));
         // PgBouncer on the same host: the server's end is its own port, not the pooler's.
         let pooler = tcp(6432, &["127.0.0.1"]);
-        assert!(!matches_endpoint(&pooler, Some("127.0.0.1"), Some("5432"), "5432"));
+        assert!(!matches_endpoint(
+            &pooler,
+            Some("127.0.0.1"),
+            Some("5432"),
+            "5432"
+        ));
         // A pooler on another host at the same port: the server's address differs.
         let remote = tcp(5432, &["10.0.0.5"]);
-        assert!(!matches_endpoint(&remote, Some("10.0.0.9"), Some("5432"), "5432"));
+        assert!(!matches_endpoint(
+            &remote,
+            Some("10.0.0.9"),
+            Some("5432"),
+            "5432"
+        ));
         // The pooler reaches the server over a Unix socket: no server address at all.
         assert!(!matches_endpoint(&pooler, None, None, "5432"));
     }
 
     #[test]
     fn a_unix_socket_is_direct_when_its_port_is_the_servers() {
-        assert!(matches_endpoint(&Endpoint::Unix { port: 5432 }, None, None, "5432"));
-        assert!(!matches_endpoint(&Endpoint::Unix { port: 6432 }, None, None, "5432"));
+        assert!(matches_endpoint(
+            &Endpoint::Unix { port: 5432 },
+            None,
+            None,
+            "5432"
+        ));
+        assert!(!matches_endpoint(
+            &Endpoint::Unix { port: 6432 },
+            None,
+            None,
+            "5432"
+        ));
         assert!(!matches_endpoint(
             &Endpoint::Unix { port: 5432 },
             Some("127.0.0.1"),

@@ -35,7 +35,7 @@ const NO_OP_BOOT: Target = Target {
 };
 const FULL_MIGRATION: Target = Target {
     name: "migrate an empty database to head",
-    limits_ms: [12.0, 150.0, 300.0],
+    limits_ms: [12.0, 220.0, 300.0],
 };
 /// The same boot on SQLite with a million parents and a million children: a boot that applies
 /// nothing checks no foreign key, so the data's size must not show.
@@ -44,7 +44,9 @@ const NO_OP_BOOT_BIG: Target = Target {
     limits_ms: [0.25, 0.0, 0.0],
 };
 /// A no-op boot with 1,000 applied migrations may cost at most this much more than with one.
-const SCALE_LIMIT: f64 = 1.5;
+/// SQLite, PostgreSQL, MySQL/MariaDB. MariaDB's `COUNT(*)` over the version table reads every
+/// index entry (about 50 µs at 1,000), which is what catches another writer of that table.
+const SCALE_LIMITS: [f64; 3] = [1.5, 1.5, 2.0];
 const PEAK_RSS_MIB: u64 = 32;
 
 fn names(n: usize) -> Vec<&'static str> {
@@ -184,10 +186,15 @@ async fn main() {
 
         let (one, thousand) = no_op_boots(1, 1000, &t).await;
         let ratio = thousand.as_secs_f64() / one.as_secs_f64();
-        let ok = ratio <= SCALE_LIMIT;
+        let scale_limit = SCALE_LIMITS[match backend {
+            "sqlite" => 0,
+            "postgres" => 1,
+            _ => 2,
+        }];
+        let ok = ratio <= scale_limit;
         all_ok &= ok;
         println!(
-            "{backend:<9} {:<46} {one:>9.2?} -> {thousand:>9.2?}  x{ratio:.2}  target x{SCALE_LIMIT}  {}",
+            "{backend:<9} {:<46} {one:>9.2?} -> {thousand:>9.2?}  x{ratio:.2}  target x{scale_limit}  {}",
             "no-op boot, 1 vs 1,000 applied migrations",
             if ok { "ok" } else { "OVER" }
         );

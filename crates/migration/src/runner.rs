@@ -2,11 +2,11 @@
 //! Boot, `upgrade`, `downgrade` and `stamp` all go through [`Runner::run`]; `--sql`, `check`
 //! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
 
+use crate::lock::ForeignKeyScope;
 use crate::plan::{plan, AppliedRevision, DbState, Interrupted, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
 use crate::preflight::tables_with_rows;
 use crate::recorder::{created_table, tables_written, Recorder};
-use crate::lock::ForeignKeyScope;
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
 use sea_orm::sea_query::{Alias, Table};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};

@@ -19,13 +19,23 @@ pub const STATE_TABLE: &str = "counsel_migration_state";
 /// The tables that describe the migrations rather than the application's data.
 pub const BOOKKEEPING_TABLES: [&str; 2] = [VERSION_TABLE, STATE_TABLE];
 
-/// An order-independent fingerprint of a set of migration names (wrapping sum of FNV-1a).
+/// An order-independent fingerprint of a set of migration names: the wrapping sum of one hash
+/// per name. The hash takes eight bytes a step (then mixes), since a boot hashes every name of
+/// the build. A row written by an older hash simply mismatches once: that boot takes the full
+/// path, which writes the row again.
 pub fn fingerprint<'n>(names: impl Iterator<Item = &'n str>) -> String {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let sum = names.fold(0u64, |acc, name| {
-        let h = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        acc.wrapping_add(h)
+        let mut h = 0xcbf2_9ce4_8422_2325_u64 ^ name.len() as u64;
+        for chunk in name.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
+            h ^= h >> 29;
+        }
+        // A final mix, so that names differing in one byte differ in every bit.
+        h = (h ^ (h >> 32)).wrapping_mul(0xd6e8_feb8_6659_fd93);
+        acc.wrapping_add(h ^ (h >> 32))
     });
     format!("{sum:016x}")
 }
@@ -288,4 +298,27 @@ fn unix_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn the_fingerprint_ignores_order_and_sees_any_change_of_the_set() {
+        let names = ["m20261124_000001_create_schema", "m20261201_000002_add_x", "m3"];
+        let base = fingerprint(names.iter().copied());
+        assert_eq!(base, fingerprint(names.iter().rev().copied()));
+        // One byte changed anywhere, one name dropped or added, a name split in two.
+        for changed in [
+            vec!["m20261124_000001_create_schema", "m20261201_000002_add_y", "m3"],
+            vec!["m20261124_000001_create_schemA", "m20261201_000002_add_x", "m3"],
+            vec!["m20261124_000001_create_schema", "m20261201_000002_add_x"],
+            vec!["m20261124_000001_create_schema", "m20261201_000002_add_x", "m3", "m4"],
+            vec!["m20261124_000001_create_schema", "m20261201_000002_add_x", "m", "3"],
+        ] {
+            assert_ne!(base, fingerprint(changed.iter().copied()), "{changed:?}");
+        }
+        assert_ne!(fingerprint(["a", "a"].into_iter()), fingerprint(std::iter::empty()));
+    }
 }

@@ -15,7 +15,9 @@ pub struct CountingRelay {
 
 impl CountingRelay {
     pub async fn start(target: (String, u16)) -> CountingRelay {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.expect("bind a relay");
+        let listener = TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("bind a relay");
         let port = listener.local_addr().expect("relay address").port();
         let accepted = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&accepted);

@@ -45,11 +45,9 @@ impl Session {
         }
         let settings = ConnectSettings {
             connect_timeout: Duration::from_secs(cli.connect_timeout.max(1)),
-            purpose: Purpose::Migrations,
             // SQLite's migration lock is its write lock: waiting for it is the lock timeout.
             sqlite_busy_timeout: Duration::from_secs(cli.lock_timeout),
             max_connections: connections_needed(&url, cli.command.is_read_only()),
-            ..ConnectSettings::default()
         };
         let db = db_config::connect_with(&url, &settings).await?;
         let lock = LockOptions {

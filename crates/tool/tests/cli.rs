@@ -884,7 +884,10 @@ async fn a_sqlite_file_reached_through_a_symlink_shares_the_migration_lock() {
         "timed out after 1s waiting for the migration lock",
         "symlink",
     );
-    holder.release(migration::ForeignKeyScope::Nothing).await.unwrap();
+    holder
+        .release(migration::ForeignKeyScope::Nothing)
+        .await
+        .unwrap();
     let r = run_in(
         &workdir(),
         &[("DATABASE_URL", &format!("sqlite://{link}"))],

@@ -65,7 +65,11 @@ async fn migrations_through_every_pooler_under_load_run_once_and_completely() {
             }
             assert!(text(&manage_db(&url, &["check"])).contains("Result: OK"));
             let down = manage_db(&url, &["downgrade", "--yes", "base"]);
-            assert!(down.status.success(), "{var} round {round}: {}", text(&down));
+            assert!(
+                down.status.success(),
+                "{var} round {round}: {}",
+                text(&down)
+            );
             assert!(
                 migration::version_table::existing_tables(&t.db, &["users".into()])
                     .await
