@@ -260,10 +260,10 @@ pub enum PlanError {
     },
 
     #[error(
-        "migration {version} was interrupted while running {direction}: it is not recorded, and \
-         this backend's DDL cannot roll back; of its tables these exist: {leftovers}\n  hint: \
-         `manage-db repair` drops what it left and returns the database to the revision before \
-         it; then `manage-db upgrade` runs it again"
+        "migration {version} was interrupted while running {direction}, and this backend's DDL \
+         cannot roll back: it stopped halfway (of its tables these exist: {leftovers})\n  hint: \
+         `manage-db check` shows what it did and did not do; `manage-db repair` undoes it, \
+         `manage-db repair --finish` completes it"
     )]
     Interrupted {
         version: String,

@@ -51,7 +51,16 @@ pub async fn at_head<C: ConnectionTrait>(
     if existing_tables(db, &both).await?.len() < 2 {
         return Ok(false);
     }
-    state_matches(db, migrations).await
+    // Both tables are there: a query over them that fails means one is not ours.
+    match state_matches(db, migrations).await {
+        Err(MigrateError::Db(e @ sea_orm::DbErr::Query(_))) => {
+            Err(MigrateError::VersionTableMalformed {
+                table: VERSION_TABLE,
+                detail: e.to_string(),
+            })
+        }
+        other => other,
+    }
 }
 
 /// [`at_head`] in one query, for a caller outside a transaction: a missing table is an error
@@ -306,19 +315,44 @@ mod tests {
 
     #[test]
     fn the_fingerprint_ignores_order_and_sees_any_change_of_the_set() {
-        let names = ["m20261124_000001_create_schema", "m20261201_000002_add_x", "m3"];
+        let names = [
+            "m20261124_000001_create_schema",
+            "m20261201_000002_add_x",
+            "m3",
+        ];
         let base = fingerprint(names.iter().copied());
         assert_eq!(base, fingerprint(names.iter().rev().copied()));
         // One byte changed anywhere, one name dropped or added, a name split in two.
         for changed in [
-            vec!["m20261124_000001_create_schema", "m20261201_000002_add_y", "m3"],
-            vec!["m20261124_000001_create_schemA", "m20261201_000002_add_x", "m3"],
+            vec![
+                "m20261124_000001_create_schema",
+                "m20261201_000002_add_y",
+                "m3",
+            ],
+            vec![
+                "m20261124_000001_create_schemA",
+                "m20261201_000002_add_x",
+                "m3",
+            ],
             vec!["m20261124_000001_create_schema", "m20261201_000002_add_x"],
-            vec!["m20261124_000001_create_schema", "m20261201_000002_add_x", "m3", "m4"],
-            vec!["m20261124_000001_create_schema", "m20261201_000002_add_x", "m", "3"],
+            vec![
+                "m20261124_000001_create_schema",
+                "m20261201_000002_add_x",
+                "m3",
+                "m4",
+            ],
+            vec![
+                "m20261124_000001_create_schema",
+                "m20261201_000002_add_x",
+                "m",
+                "3",
+            ],
         ] {
             assert_ne!(base, fingerprint(changed.iter().copied()), "{changed:?}");
         }
-        assert_ne!(fingerprint(["a", "a"].into_iter()), fingerprint(std::iter::empty()));
+        assert_ne!(
+            fingerprint(["a", "a"].into_iter()),
+            fingerprint(std::iter::empty())
+        );
     }
 }

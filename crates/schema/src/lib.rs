@@ -18,6 +18,7 @@ pub mod diff;
 pub mod live;
 pub mod model;
 pub mod report;
+pub mod scratch;
 pub mod shadow;
 
 pub use ddl::{SchemaDdl, TableDdl};

@@ -13,10 +13,8 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr, T
 
 pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, DbErr> {
     // Unique within the process too: two reads at once (parallel tests, a server's requests)
-    // must not drop each other's database.
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let scratch = format!("counsel_shadow_{}_{n}", std::process::id());
+    // must not drop each other's database. Named after its owner (see `scratch`).
+    let scratch = crate::scratch::new_name();
     // One round trip for the whole script.
     let script = ddl.join(";\n");
     match like.get_database_backend() {
@@ -48,6 +46,9 @@ pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, D
                 .await?
                 .map(|r| r.try_get("", "db"))
                 .transpose()?;
+            // Claimed on this pinned connection while it exists: a process killed meanwhile
+            // leaves a database the next `generate` can tell is abandoned.
+            crate::scratch::claim(&txn, &scratch).await?;
             txn.execute_unprepared(&format!(
                 "DROP DATABASE IF EXISTS `{scratch}`; CREATE DATABASE `{scratch}`; USE `{scratch}`"
             ))
@@ -62,6 +63,7 @@ pub async fn read(like: &DatabaseConnection, ddl: &[String]) -> Result<Schema, D
             };
             txn.execute_unprepared(&format!("DROP DATABASE IF EXISTS `{scratch}`; {back}"))
                 .await?;
+            crate::scratch::release(&txn, &scratch).await;
             txn.commit().await?;
             schema
         }

@@ -121,8 +121,15 @@ pub enum Command {
         yes: bool,
     },
     /// After a migration was interrupted on a backend without transactional DDL (MySQL):
-    /// drop what it left and record it as not applied, so `upgrade` can run it again.
+    /// undo what it did (back to where it started), or with --finish complete it. `check`
+    /// shows what it did and did not do; this says what each way costs in data, and asks.
     Repair {
+        /// Complete the interrupted migration instead of undoing it.
+        #[arg(long)]
+        finish: bool,
+        /// The value a required column added back gets in the rows already there.
+        #[arg(long = "backfill", value_name = "TABLE.COLUMN=VALUE")]
+        backfills: Vec<String>,
         /// Do not ask for confirmation.
         #[arg(short, long)]
         yes: bool,

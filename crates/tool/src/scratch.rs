@@ -17,17 +17,11 @@ enum Cleanup {
     Server { name: String },
 }
 
-fn unique_name() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or_default();
-    format!("counsel_shadow_{}_{nanos:x}", std::process::id())
-}
-
 impl ScratchDb {
     pub async fn create(session: &Session) -> Result<ScratchDb, ToolError> {
-        let name = unique_name();
+        // Named after this process, and claimed by it while it runs (see
+        // `schema_model::scratch`): one left by a killed run is dropped by the next.
+        let name = schema_model::scratch::new_name();
         match session.db.get_database_backend() {
             DbBackend::Sqlite => {
                 let path = std::env::temp_dir().join(format!("{name}.db"));
@@ -37,7 +31,14 @@ impl ScratchDb {
                     cleanup: Cleanup::File(path),
                 })
             }
-            DbBackend::Postgres | DbBackend::MySql => {
+            backend @ (DbBackend::Postgres | DbBackend::MySql) => {
+                let backend_is_mysql = backend == DbBackend::MySql;
+                for gone in schema_model::scratch::drop_abandoned(&session.db).await? {
+                    tracing::warn!(
+                        "dropped the scratch database {gone}: a killed run abandoned it"
+                    );
+                }
+                schema_model::scratch::claim(&session.db, &name).await?;
                 session
                     .db
                     .execute_unprepared(&format!("CREATE DATABASE {name}"))
@@ -54,8 +55,9 @@ impl ScratchDb {
                 url.set_path(&format!("/{name}"));
                 // Through the same connection set-up as the session (pooler detection, no
                 // password in any log): a second connection, to a second database.
+                // MySQL's migration lock holds a session while the migrations run on another.
                 let settings = db_config::ConnectSettings {
-                    max_connections: 1,
+                    max_connections: if backend_is_mysql { 2 } else { 1 },
                     ..Default::default()
                 };
                 let connected = match db_config::DbUrl::parse(url.as_str()) {
@@ -89,7 +91,10 @@ impl ScratchDb {
             Cleanup::File(path) => {
                 let _ = std::fs::remove_file(path);
             }
-            Cleanup::Server { name } => drop_server_database(session, &name).await,
+            Cleanup::Server { name } => {
+                drop_server_database(session, &name).await;
+                schema_model::scratch::release(&session.db, &name).await;
+            }
         }
     }
 }

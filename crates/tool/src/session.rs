@@ -63,6 +63,21 @@ impl Session {
         })
     }
 
+    /// A session over any list of migrations (tests, and tools embedding this one).
+    pub async fn with_migrations(url: DbUrl, migrations: Migrations) -> Result<Self, ToolError> {
+        let settings = ConnectSettings {
+            max_connections: connections_needed(&url, false),
+            ..ConnectSettings::default()
+        };
+        let db = db_config::connect_with(&url, &settings).await?;
+        Ok(Session {
+            url,
+            db,
+            lock: LockOptions::default(),
+            migrations,
+        })
+    }
+
     pub fn runner(&self) -> Runner<'_> {
         Runner::new(&self.migrations, &self.db, self.lock.clone())
     }

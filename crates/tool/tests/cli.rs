@@ -1419,3 +1419,32 @@ async fn sqlite_waits_for_another_writer_as_long_as_the_lock_timeout() {
     );
     t.finish().await;
 }
+
+/// A version table that is not ours (another tool's, or damaged): `upgrade` gives the same
+/// hint as `check`, not a bare driver error, whether or not the state row's table is there.
+#[tokio::test]
+async fn upgrade_against_a_malformed_version_table_gives_checks_hint() {
+    for with_state_table in [false, true] {
+        let t = testkit::sqlite().await;
+        let mut sql =
+            "CREATE TABLE seaql_migrations (id integer primary key, note text)".to_owned();
+        if with_state_table {
+            sql.push_str(
+                "; CREATE TABLE counsel_migration_state (id INTEGER NOT NULL PRIMARY KEY, \
+                 fingerprint TEXT NOT NULL, in_progress TEXT NULL, direction TEXT NULL); \
+                 INSERT INTO counsel_migration_state (id, fingerprint) VALUES (1, 'x')",
+            );
+        }
+        t.db.execute_unprepared(&sql).await.unwrap();
+        for command in ["upgrade", "check"] {
+            let r = run(&t.url, &[command]);
+            assert_ne!(r.code, 0, "{command}: {}{}", r.stdout, r.stderr);
+            let all = format!("{}{}", r.stdout, r.stderr);
+            assert!(
+                all.contains("cannot be read") && all.contains("stamp head"),
+                "{command} (state table: {with_state_table}): {all}"
+            );
+        }
+        t.finish().await;
+    }
+}

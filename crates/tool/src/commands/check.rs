@@ -72,6 +72,13 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
             ));
         }
     }
+    for name in schema_model::scratch::abandoned(db).await? {
+        notes.push(format!(
+            "the scratch database {} was abandoned by a killed `generate`: the next `manage-db \
+             generate` drops it (or drop it by hand)",
+            schema_model::scratch::describe(&name)
+        ));
+    }
     let drift = schema_model::diff(&live, &entities);
     for (table, old, new) in possible_renames(&drift) {
         notes.push(format!(
@@ -93,6 +100,12 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
             );
         }
     }
+    // A migration stopped halfway (MySQL): what it did, what it did not, and the ways out.
+    // The drift it leaves is that, not a change to write a migration for.
+    let interruption = super::interrupted::examine(session).await?;
+    if let Some(cut) = &interruption {
+        problems.push(cut.describe());
+    }
     let upgrade = session.runner().preview(&Request::upgrade_to_head()).await;
     let refused = match upgrade {
         Ok(plan) if !plan.is_empty() => {
@@ -103,6 +116,11 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
             false
         }
         Ok(_) => false,
+        Err(migration::MigrateError::Plan(PlanError::Interrupted { .. }))
+            if interruption.is_some() =>
+        {
+            true
+        }
         Err(migration::MigrateError::Plan(refusal)) => {
             let text = match &refusal {
                 PlanError::OutOfOrder { .. } => format!("{refusal}"),
@@ -116,7 +134,10 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     };
     // While migrations are pending, missing tables are expected; drift means more after that.
     let extra_tables = drift.iter().any(|c| matches!(c, Change::DropTable { .. }));
-    if !drift.is_empty() && (status.pending.is_empty() || refused || extra_tables) {
+    if !drift.is_empty()
+        && interruption.is_none()
+        && (status.pending.is_empty() || refused || extra_tables)
+    {
         problems.push("the database schema differs from the entities (see Drift): write a migration for the change".into());
     }
 

@@ -229,17 +229,7 @@ pub async fn generate(
                 })
             })
             .collect::<Result<_, _>>()?,
-        backfills: request
-            .backfills
-            .iter()
-            .map(|b| {
-                Backfill::parse(b).ok_or_else(|| {
-                    ToolError::Refused(format!(
-                        "--backfill {b}: expected table.column=VALUE, e.g. users.age=0"
-                    ))
-                })
-            })
-            .collect::<Result<_, _>>()?,
+        backfills: parse_backfills(request.backfills)?,
         allow_destructive: request.allow_destructive,
         guard: request.against_live,
     };
@@ -259,6 +249,19 @@ pub async fn generate(
     scratch.remove(&session).await;
     session.db.close().await.ok();
     result
+}
+
+/// `--backfill table.column=VALUE` arguments.
+pub fn parse_backfills(args: &[String]) -> Result<Vec<Backfill>, ToolError> {
+    args.iter()
+        .map(|b| {
+            Backfill::parse(b).ok_or_else(|| {
+                ToolError::Refused(format!(
+                    "--backfill {b}: expected table.column=VALUE, e.g. users.age=0"
+                ))
+            })
+        })
+        .collect()
 }
 
 async fn generate_on(

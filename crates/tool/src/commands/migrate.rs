@@ -108,7 +108,12 @@ pub async fn run(
     // outside the lock could see another migrator's half-made MySQL schema.)
     let preview = match request {
         Request::Upgrade { .. } => None,
-        _ => Some(runner.preview(request).await?),
+        _ => match runner.preview(request).await {
+            Err(migration::MigrateError::Plan(migration::PlanError::Interrupted { .. })) => {
+                return Err(interrupted_refusal(session).await);
+            }
+            other => Some(other?),
+        },
     };
     if let Some(Plan::Stamp { record, .. }) = &preview {
         refuse_stamp_without_tables(session, record).await?;
@@ -124,7 +129,12 @@ pub async fn run(
         },
         None => None,
     };
-    let outcome = runner.run(request, expected).await?;
+    let outcome = match runner.run(request, expected).await {
+        Err(migration::MigrateError::Plan(migration::PlanError::Interrupted { .. })) => {
+            return Err(interrupted_refusal(session).await);
+        }
+        other => other?,
+    };
     let names = outcome.plan.names(&session.migrations);
     if outcome.plan.is_empty() {
         writeln!(
@@ -228,4 +238,13 @@ async fn warn_if_drifted(session: &Session, out: &mut dyn Write) -> Result<(), T
         )?;
     }
     Ok(())
+}
+
+/// A command refused because a migration was interrupted: the full account, as `check` gives it.
+async fn interrupted_refusal(session: &Session) -> ToolError {
+    match super::interrupted::examine(session).await {
+        Ok(Some(cut)) => ToolError::Refused(cut.describe()),
+        Ok(None) => ToolError::Refused("a migration was interrupted; run `manage-db check`".into()),
+        Err(e) => e,
+    }
 }

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod diagram;
 pub mod generate;
 pub mod history;
+pub mod interrupted;
 pub mod migrate;
 pub mod reset;
 
@@ -147,7 +148,14 @@ async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u
             };
             migrate::run(session, &request, *yes, out).await
         }
-        Command::Repair { yes } => migrate::run(session, &Request::Repair, *yes, out).await,
+        Command::Repair {
+            finish,
+            backfills,
+            yes,
+        } => {
+            let backfills = generate::parse_backfills(backfills)?;
+            interrupted::repair(session, *finish, backfills, *yes, out).await
+        }
         Command::Reset { yes } => reset::run(session, *yes, out).await,
         Command::Generate { .. }
         | Command::Revision { .. }
