@@ -128,6 +128,20 @@ fn to(name: &str) -> Target {
     Target::Revision(name.to_owned())
 }
 
+/// Brings `db` up to `revision` of the history.
+async fn upgrade(db: &DatabaseConnection, revision: &str) {
+    Runner::new(&history(), db, Default::default())
+        .run(
+            &Request::Upgrade {
+                target: to(revision),
+                allow_out_of_order: false,
+            },
+            None,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("upgrade to {revision}: {e}"));
+}
+
 /// The child: runs one direction of m2 on the database in `COUNSEL_KILL_URL`, to be killed.
 #[tokio::test]
 async fn kill_child() {
@@ -176,18 +190,7 @@ async fn count(db: &DatabaseConnection, table: &str) -> i64 {
 /// A fresh database at `revision` of the history, with the rows.
 async fn prepared(like: &testkit::TestDb, revision: &str) -> testkit::TestDb {
     let t = testkit::fresh_like(like).await;
-    let migrations = history();
-    let runner = Runner::new(&migrations, &t.db, Default::default());
-    runner
-        .run(
-            &Request::Upgrade {
-                target: to("m1_items"),
-                allow_out_of_order: false,
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    upgrade(&t.db, "m1_items").await;
     t.db.execute_unprepared(&format!(
         "SET SESSION max_recursive_iterations = 1000000; \
          INSERT INTO kp_groups (id) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 \
@@ -197,18 +200,7 @@ async fn prepared(like: &testkit::TestDb, revision: &str) -> testkit::TestDb {
     ))
     .await
     .unwrap();
-    if revision != "m1_items" {
-        runner
-            .run(
-                &Request::Upgrade {
-                    target: to(revision),
-                    allow_out_of_order: false,
-                },
-                None,
-            )
-            .await
-            .unwrap();
-    }
+    upgrade(&t.db, revision).await;
     t
 }
 
@@ -221,16 +213,7 @@ async fn session(t: &testkit::TestDb) -> Session {
 /// The schema `t` would have at `revision`, replayed on a database of its own.
 async fn schema_at(like: &testkit::TestDb, revision: &str) -> schema_model::Schema {
     let t = testkit::fresh_like(like).await;
-    Runner::new(&history(), &t.db, Default::default())
-        .run(
-            &Request::Upgrade {
-                target: to(revision),
-                allow_out_of_order: false,
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    upgrade(&t.db, revision).await;
     let schema = manage_db::replay::read_schema(&t.db).await.unwrap();
     t.finish().await;
     schema
