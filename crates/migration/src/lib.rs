@@ -17,6 +17,7 @@ mod migrations;
 pub mod plan;
 mod preflight;
 mod recorder;
+pub use recorder::statements_of;
 pub mod runner;
 pub mod schema_change;
 mod sql_script;

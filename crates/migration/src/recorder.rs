@@ -77,6 +77,23 @@ impl MockDatabaseTrait for Recorder {
     }
 }
 
+/// The statements one direction of `migration` sends to `backend`, as `--sql` records them
+/// (reads are answered empty and not kept).
+pub async fn statements_of(
+    backend: DbBackend,
+    migration: &dyn sea_orm_migration::MigrationTrait,
+    up: bool,
+) -> Result<Vec<String>, DbErr> {
+    let (recorder, conn) = Recorder::connect(backend);
+    let manager = sea_orm_migration::SchemaManager::new(&conn);
+    if up {
+        migration.up(&manager).await?;
+    } else {
+        migration.down(&manager).await?;
+    }
+    Ok(recorder.take().into_iter().map(|s| s.to_string()).collect())
+}
+
 /// The table a `CREATE TABLE` statement creates, unquoted.
 pub fn created_table(sql: &str) -> Option<String> {
     table_after(sql, "CREATE TABLE ", "IF NOT EXISTS ")

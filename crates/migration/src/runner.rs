@@ -6,7 +6,7 @@ use crate::lock::ForeignKeyScope;
 use crate::plan::{plan, AppliedRevision, DbState, Interrupted, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
 use crate::preflight::tables_with_rows;
-use crate::recorder::{created_table, tables_written, Recorder};
+use crate::recorder::{created_table, statements_of, tables_written};
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
 use sea_orm::sea_query::{Alias, Table};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
@@ -192,18 +192,12 @@ impl<'a> Runner<'a> {
         for step in plan.steps() {
             let statements = match step {
                 Step::Apply(i) | Step::Revert(i) => {
-                    let (recorder, conn) = Recorder::connect(DbBackend::Sqlite);
-                    let manager = SchemaManager::new(&conn);
                     let migration = self.migrations.migration(i);
-                    let recorded = if matches!(step, Step::Apply(_)) {
-                        migration.up(&manager).await
-                    } else {
-                        migration.down(&manager).await
-                    };
-                    if recorded.is_err() {
-                        return ForeignKeyScope::Everything;
+                    let up = matches!(step, Step::Apply(_));
+                    match statements_of(DbBackend::Sqlite, migration, up).await {
+                        Ok(statements) => statements,
+                        Err(_) => return ForeignKeyScope::Everything,
                     }
-                    recorder.take()
                 }
                 Step::DropTable(table) => {
                     tables.push(table.to_owned());
@@ -212,7 +206,7 @@ impl<'a> Runner<'a> {
                 Step::Record(_) | Step::Unrecord(_) => continue,
             };
             for statement in statements {
-                match tables_written(&statement.sql) {
+                match tables_written(&statement) {
                     Some(written) => tables.extend(written),
                     None => return ForeignKeyScope::Everything,
                 }
@@ -326,15 +320,10 @@ async fn tables_created_by(
     migrations: &Migrations,
     position: usize,
 ) -> Result<Vec<String>, MigrateError> {
-    let (recorder, conn) = Recorder::connect(backend);
-    migrations
-        .migration(position)
-        .up(&SchemaManager::new(&conn))
-        .await?;
-    Ok(recorder
-        .take()
+    Ok(statements_of(backend, migrations.migration(position), true)
+        .await?
         .iter()
-        .filter_map(|s| created_table(&s.sql))
+        .filter_map(|s| created_table(s))
         .collect())
 }
 

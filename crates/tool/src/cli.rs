@@ -180,6 +180,16 @@ pub enum Command {
         #[arg(long)]
         adopt: bool,
     },
+    /// Lint the SQL each pending migration (or each named one) sends to PostgreSQL, or a SQL
+    /// file: the locks it takes on tables in use and the safe rewrite of each. Exits 3 when
+    /// an error is not waived (`lint: allow <rule> -- <why>` in the migration).
+    Lint {
+        /// Revisions to lint (full names or unique prefixes); default: the pending ones.
+        revisions: Vec<String>,
+        /// Lint this SQL file instead (no database needed; with one, table sizes are shown).
+        #[arg(long, value_name = "FILE")]
+        sql: Option<std::path::PathBuf>,
+    },
     /// Draw the entity-relationship diagram of the entities (no database needed), or with
     /// --live of the database, its differences from the entities marked.
     Diagram {
@@ -237,6 +247,7 @@ impl Command {
                 | Command::History { .. }
                 | Command::Show { .. }
                 | Command::Diagram { .. }
+                | Command::Lint { .. }
                 | Command::Upgrade { sql: true, .. }
                 | Command::Downgrade { sql: true, .. }
         )

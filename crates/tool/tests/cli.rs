@@ -1448,3 +1448,53 @@ async fn upgrade_against_a_malformed_version_table_gives_checks_hint() {
         t.finish().await;
     }
 }
+
+/// `lint`: a SQL file needs no database; an error exits 3 and names the rule, the lock, what
+/// it blocks and the rewrite; a waiver with a reason lets it pass; the history's own
+/// migration, all new tables, is clean, named or pending.
+#[tokio::test]
+async fn lint_names_the_lock_and_the_rewrite_and_takes_reasoned_waivers() {
+    let t = testkit::sqlite().await;
+    let dir = std::env::temp_dir().join(format!("counsel_t_lint_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("change.sql");
+    let bad = "CREATE INDEX idx_cases_title ON cases (title);\n\
+               ALTER TABLE cases ALTER COLUMN title SET NOT NULL;\n";
+    std::fs::write(&file, bad).unwrap();
+    let path = file.display().to_string();
+    let r = run(&t.url, &["lint", "--sql", &path]);
+    expect(&r, 3, "require-concurrent-index on cases", "lint a file");
+    for needle in [
+        "lock: SHARE, which blocks every INSERT, UPDATE and DELETE",
+        "CREATE INDEX CONCURRENTLY",
+        "setting-not-null",
+        "NOT VALID",
+        "2 error(s)",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}: {}", r.stdout);
+    }
+    std::fs::write(
+        &file,
+        format!(
+            "-- lint: allow require-concurrent-index -- cases is empty until launch\n\
+             -- lint: allow setting-not-null -- cases is empty until launch\n{bad}"
+        ),
+    )
+    .unwrap();
+    let r = run(&t.url, &["lint", "--sql", &path]);
+    expect(&r, 0, "waived: cases is empty until launch", "waived");
+    std::fs::write(&file, format!("-- lint: allow setting-not-null\n{bad}")).unwrap();
+    let r = run(&t.url, &["lint", "--sql", &path]);
+    expect(&r, 3, "says no reason", "a waiver without a reason");
+    std::fs::write(&file, "CREATE INDEX ON").unwrap();
+    let r = run(&t.url, &["lint", "--sql", &path]);
+    expect(&r, 1, "could not be parsed", "not SQL");
+    std::fs::remove_dir_all(&dir).ok();
+
+    let r = run(&t.url, &["lint", HEAD]);
+    expect(&r, 0, &format!("{HEAD}: OK"), "a named revision");
+    expect(&run(&t.url, &["upgrade"]), 0, "Applied", "upgrade");
+    let r = run(&t.url, &["lint"]);
+    expect(&r, 0, "no migration is pending", "nothing pending");
+    t.finish().await;
+}

@@ -6,6 +6,7 @@
 //!
 //! A real process runs the migration and is killed with SIGKILL at delays spread over the
 //! run's own measured length, in both directions; every other kill undoes, the others finish.
+//! Each direction has a step that copies the table, so that kills land inside the migration.
 
 use manage_db::commands::interrupted;
 use manage_db::session::Session;
@@ -22,8 +23,24 @@ const ITEMS: i64 = 60_000;
 const GROUPS: i64 = 10;
 const KILLS: usize = 12;
 
+/// `kp_items.name` retyped to `varchar(len)`.
+fn name_as(len: u32) -> Step {
+    Step::AlterColumn {
+        table: "kp_items".into(),
+        column: ColumnSpec {
+            name: "name".into(),
+            ty: ColumnType::String(StringLen::N(len)),
+            nullable: false,
+            default: Some(Expr::val("x")),
+        },
+        drop_default: false,
+        retype: true,
+    }
+}
+
 /// m1 makes two tables; m2 is what `generate` writes for two columns, two indexes and a
-/// foreign key added to the table with the rows (MariaDB's key index included).
+/// foreign key added to the table with the rows (MariaDB's key index included), and a column
+/// widened.
 fn history() -> Migrations {
     use testkit::fake::fake;
     let m1 = fake("m1_items")
@@ -52,6 +69,7 @@ fn history() -> Migrations {
     let m2 = StepsMigration {
         name: "m2_item_details".into(),
         up: vec![
+            name_as(150),
             Step::AddColumn {
                 table: table(),
                 column: ColumnSpec {
@@ -119,6 +137,8 @@ fn history() -> Migrations {
                 table: table(),
                 column: "nickname".into(),
             },
+            // Narrowing copies the table: the downgrade has a long step too.
+            name_as(100),
         ],
     };
     Migrations::new(vec![m1, Box::new(m2)]).expect("distinct names")

@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod generate;
 pub mod history;
 pub mod interrupted;
+pub mod lint;
 pub mod migrate;
 pub mod reset;
 
@@ -89,6 +90,24 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             };
             return auto::run(cli, &url, &request, out).await.map_err(scrubbed);
         }
+        // A file or named revisions need no database; a PostgreSQL one adds table sizes.
+        Command::Lint { revisions, sql } if sql.is_some() || !revisions.is_empty() => {
+            let session = match url.backend() {
+                db_config::Backend::Postgres => Session::open(cli, url.clone()).await.ok(),
+                _ => None,
+            };
+            let result = match sql {
+                Some(path) => lint::file(path, session.as_ref(), out).await,
+                None => match migration::migrations() {
+                    Ok(m) => lint::migrations(revisions, &m, session.as_ref(), out).await,
+                    Err(e) => Err(e.into()),
+                },
+            };
+            if let Some(s) = session {
+                s.db.close().await.ok();
+            }
+            return result.map_err(scrubbed);
+        }
         _ => {}
     }
     let session = Session::open(cli, url.clone())
@@ -157,6 +176,9 @@ async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u
             interrupted::repair(session, *finish, backfills, *yes, out).await
         }
         Command::Reset { yes } => reset::run(session, *yes, out).await,
+        Command::Lint { revisions, .. } => {
+            lint::migrations(revisions, &session.migrations, Some(session), out).await
+        }
         Command::Generate { .. }
         | Command::Revision { .. }
         | Command::Auto { .. }
