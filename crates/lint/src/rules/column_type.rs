@@ -1,6 +1,6 @@
 //! A column's type changed on a table in use: most changes rewrite the table.
 
-use super::{altered_existing, Hit, Rule};
+use super::{each_operation, Hit, Rule};
 use crate::{Context, Lock, Severity};
 use sqlparser::ast::{AlterColumnOperation, AlterTableOperation, Statement};
 
@@ -11,28 +11,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
-    let Some((table, operations)) = altered_existing(statement, context) else {
-        return vec![];
-    };
-    operations
-        .iter()
-        .filter_map(|op| match op {
-            AlterTableOperation::AlterColumn {
-                column_name,
-                op: AlterColumnOperation::SetDataType { data_type, .. },
-            } => Some(Hit {
-                table: table.clone(),
-                lock: Lock::AccessExclusive,
-                problem: format!(
-                    "{column_name} becomes {data_type}: unless the types are binary-compatible \
+    each_operation(statement, context, |table, op| match op {
+        AlterTableOperation::AlterColumn {
+            column_name,
+            op: AlterColumnOperation::SetDataType { data_type, .. },
+        } => Some(Hit {
+            table: table.to_owned(),
+            lock: Lock::AccessExclusive,
+            problem: format!(
+                "{column_name} becomes {data_type}: unless the types are binary-compatible \
                      (varchar widened, varchar to text), the whole table is rewritten under the \
                      lock"
-                ),
-                rewrite: "add a column of the new type, fill it in batches, switch readers and \
+            ),
+            rewrite: "add a column of the new type, fill it in batches, switch readers and \
                           writers to it, then drop the old one (expand and contract)"
-                    .into(),
-            }),
-            _ => None,
-        })
-        .collect()
+                .into(),
+        }),
+        _ => None,
+    })
 }

@@ -51,6 +51,21 @@ fn altered_existing<'s>(
     }
 }
 
+/// The hits of `check` over each operation of an `ALTER TABLE` on a table in use.
+fn each_operation(
+    statement: &Statement,
+    context: &Context,
+    check: impl Fn(&str, &AlterTableOperation) -> Option<Hit>,
+) -> Vec<Hit> {
+    match altered_existing(statement, context) {
+        Some((table, operations)) => operations
+            .iter()
+            .filter_map(|op| check(&table, op))
+            .collect(),
+        None => vec![],
+    }
+}
+
 fn table_name(name: &ObjectName) -> String {
     crate::unquoted(&name.to_string())
 }

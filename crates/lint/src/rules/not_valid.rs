@@ -1,7 +1,7 @@
 //! A foreign key or check added to a table in use without `NOT VALID`: every row is checked
 //! under the lock.
 
-use super::{altered_existing, Hit, Rule};
+use super::{each_operation, Hit, Rule};
 use crate::{Context, Lock, Severity};
 use sqlparser::ast::{AlterTableOperation, Statement, TableConstraint};
 
@@ -12,32 +12,26 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
-    let Some((table, operations)) = altered_existing(statement, context) else {
-        return vec![];
-    };
-    operations
-        .iter()
-        .filter_map(|op| match op {
-            AlterTableOperation::AddConstraint {
-                constraint,
-                not_valid: false,
-            } => {
-                let (lock, what) = match constraint {
-                    TableConstraint::ForeignKey { .. } => (Lock::ShareRowExclusive, "foreign key"),
-                    TableConstraint::Check { .. } => (Lock::AccessExclusive, "check"),
-                    _ => return None,
-                };
-                Some(Hit {
-                    table: table.clone(),
-                    lock,
-                    problem: format!("the {what} is validated against every row under the lock"),
-                    rewrite: format!(
-                        "ADD the {what} … NOT VALID, then in a later step ALTER TABLE … \
+    each_operation(statement, context, |table, op| match op {
+        AlterTableOperation::AddConstraint {
+            constraint,
+            not_valid: false,
+        } => {
+            let (lock, what) = match constraint {
+                TableConstraint::ForeignKey { .. } => (Lock::ShareRowExclusive, "foreign key"),
+                TableConstraint::Check { .. } => (Lock::AccessExclusive, "check"),
+                _ => return None,
+            };
+            Some(Hit {
+                table: table.to_owned(),
+                lock,
+                problem: format!("the {what} is validated against every row under the lock"),
+                rewrite: format!(
+                    "ADD the {what} … NOT VALID, then in a later step ALTER TABLE … \
                          VALIDATE CONSTRAINT (which takes only SHARE UPDATE EXCLUSIVE)"
-                    ),
-                })
-            }
-            _ => None,
-        })
-        .collect()
+                ),
+            })
+        }
+        _ => None,
+    })
 }

@@ -1,6 +1,6 @@
 //! A `NOT NULL` column added to a table in use without a default: fails on any row.
 
-use super::{altered_existing, Hit, Rule};
+use super::{each_operation, Hit, Rule};
 use crate::{Context, Lock, Severity};
 use sqlparser::ast::{AlterTableOperation, ColumnOption, Statement};
 
@@ -11,30 +11,24 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
-    let Some((table, operations)) = altered_existing(statement, context) else {
-        return vec![];
-    };
-    operations
-        .iter()
-        .filter_map(|op| match op {
-            AlterTableOperation::AddColumn { column_def, .. } => {
-                let has =
-                    |f: fn(&ColumnOption) -> bool| column_def.options.iter().any(|o| f(&o.option));
-                let required = has(|o| matches!(o, ColumnOption::NotNull));
-                let defaulted = has(|o| matches!(o, ColumnOption::Default(_)));
-                (required && !defaulted).then(|| Hit {
-                    table: table.clone(),
-                    lock: Lock::AccessExclusive,
-                    problem: format!(
-                        "{} is NOT NULL with no default: the statement fails on a table with rows",
-                        column_def.name
-                    ),
-                    rewrite: "add it with a DEFAULT (a constant default costs no rewrite since \
+    each_operation(statement, context, |table, op| match op {
+        AlterTableOperation::AddColumn { column_def, .. } => {
+            let has =
+                |f: fn(&ColumnOption) -> bool| column_def.options.iter().any(|o| f(&o.option));
+            let required = has(|o| matches!(o, ColumnOption::NotNull));
+            let defaulted = has(|o| matches!(o, ColumnOption::Default(_)));
+            (required && !defaulted).then(|| Hit {
+                table: table.to_owned(),
+                lock: Lock::AccessExclusive,
+                problem: format!(
+                    "{} is NOT NULL with no default: the statement fails on a table with rows",
+                    column_def.name
+                ),
+                rewrite: "add it with a DEFAULT (a constant default costs no rewrite since \
                               PostgreSQL 11), or nullable, fill it, then make it NOT NULL"
-                        .into(),
-                })
-            }
-            _ => None,
-        })
-        .collect()
+                    .into(),
+            })
+        }
+        _ => None,
+    })
 }

@@ -1,6 +1,6 @@
 //! A `UNIQUE` constraint added to a table in use: its index is built under the lock.
 
-use super::{altered_existing, Hit, Rule};
+use super::{each_operation, Hit, Rule};
 use crate::{Context, Lock, Severity};
 use sqlparser::ast::{AlterTableOperation, Statement, TableConstraint};
 
@@ -11,24 +11,18 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
-    let Some((table, operations)) = altered_existing(statement, context) else {
-        return vec![];
-    };
-    operations
-        .iter()
-        .filter_map(|op| match op {
-            AlterTableOperation::AddConstraint {
-                constraint: TableConstraint::Unique { .. },
-                ..
-            } => Some(Hit {
-                table: table.clone(),
-                lock: Lock::AccessExclusive,
-                problem: "the constraint's unique index is built under the lock".into(),
-                rewrite: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE \
+    each_operation(statement, context, |table, op| match op {
+        AlterTableOperation::AddConstraint {
+            constraint: TableConstraint::Unique { .. },
+            ..
+        } => Some(Hit {
+            table: table.to_owned(),
+            lock: Lock::AccessExclusive,
+            problem: "the constraint's unique index is built under the lock".into(),
+            rewrite: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE \
                           USING INDEX (instant)"
-                    .into(),
-            }),
-            _ => None,
-        })
-        .collect()
+                .into(),
+        }),
+        _ => None,
+    })
 }

@@ -1,7 +1,7 @@
 //! A column added to a table in use with a volatile default: every row gets its own value, so
 //! the table is rewritten under the lock.
 
-use super::{altered_existing, Hit, Rule};
+use super::{each_operation, Hit, Rule};
 use crate::{Context, Lock, Severity};
 use sqlparser::ast::{AlterTableOperation, ColumnOption, Statement};
 
@@ -24,33 +24,27 @@ const VOLATILE: [&str; 7] = [
 ];
 
 fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
-    let Some((table, operations)) = altered_existing(statement, context) else {
-        return vec![];
-    };
-    operations
-        .iter()
-        .filter_map(|op| match op {
-            AlterTableOperation::AddColumn { column_def, .. } => {
-                column_def.options.iter().find_map(|o| match &o.option {
-                    ColumnOption::Default(expr) => {
-                        let text = expr.to_string().to_lowercase();
-                        VOLATILE.iter().any(|f| text.contains(f)).then(|| Hit {
-                            table: table.clone(),
-                            lock: Lock::AccessExclusive,
-                            problem: format!(
-                                "{} defaults to {expr}, computed per row: the whole table is \
+    each_operation(statement, context, |table, op| match op {
+        AlterTableOperation::AddColumn { column_def, .. } => {
+            column_def.options.iter().find_map(|o| match &o.option {
+                ColumnOption::Default(expr) => {
+                    let text = expr.to_string().to_lowercase();
+                    VOLATILE.iter().any(|f| text.contains(f)).then(|| Hit {
+                        table: table.to_owned(),
+                        lock: Lock::AccessExclusive,
+                        problem: format!(
+                            "{} defaults to {expr}, computed per row: the whole table is \
                                  rewritten under the lock",
-                                column_def.name
-                            ),
-                            rewrite: "add the column without a default, SET DEFAULT for new \
+                            column_def.name
+                        ),
+                        rewrite: "add the column without a default, SET DEFAULT for new \
                                       rows, then fill the existing rows in batches"
-                                .into(),
-                        })
-                    }
-                    _ => None,
-                })
-            }
-            _ => None,
-        })
-        .collect()
+                            .into(),
+                    })
+                }
+                _ => None,
+            })
+        }
+        _ => None,
+    })
 }
