@@ -47,6 +47,9 @@ pub enum BootError {
     /// a whole number.
     #[error("{name} must be a whole number, not '{value}'")]
     NotANumber { name: &'static str, value: String },
+    /// `MIGRATION_ON_EDITED` is neither `refuse` nor `warn`.
+    #[error("MIGRATION_ON_EDITED must be `refuse` (the default) or `warn`, not '{0}'")]
+    NotAnEditPolicy(String),
 }
 
 /// Connects and brings the schema to head; returns the application's pool and what was applied.
@@ -83,6 +86,15 @@ pub async fn connect_and_migrate() -> Result<(DatabaseConnection, BootReport), B
         },
         // An explicit opt-in: a fleet should not apply a late-merged migration unnoticed.
         allow_out_of_order: std::env::var("MIGRATION_ALLOW_OUT_OF_ORDER").is_ok_and(|v| v == "1"),
+        // A migration edited after it ran is refused unless the operator says to warn.
+        on_edited_migration: match std::env::var("MIGRATION_ON_EDITED") {
+            Err(_) => migration::OnEdited::Refuse,
+            Ok(v) => match v.trim() {
+                "refuse" | "" => migration::OnEdited::Refuse,
+                "warn" => migration::OnEdited::Warn,
+                _ => return Err(BootError::NotAnEditPolicy(v)),
+            },
+        },
     };
 
     let defaults = db_config::ConnectSettings::default();

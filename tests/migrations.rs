@@ -205,6 +205,7 @@ async fn replicas_booting_together_migrate_exactly_once() {
         );
         let mut with_state = expected_tables();
         with_state.push(migration::version_table::STATE_TABLE.to_owned());
+        with_state.push(migration::checksum::CHECKSUM_TABLE.to_owned());
         with_state.sort();
         assert_eq!(tables(&t.db).await, with_state, "[{}]", t.name);
         assert_eq!(

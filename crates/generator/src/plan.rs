@@ -3,7 +3,7 @@
 //! before the keys that reference them and dropped after them).
 
 use crate::spec::{ColumnSpec, Side, TableSpec};
-use crate::step::{Requirement, Step};
+use crate::step::{OnlineChange, Requirement, Step};
 use crate::GenerateError;
 use schema_model::declared::Flavour;
 use schema_model::{diff, possible_renames, report, Change, ReferentialAction, Schema};
@@ -139,6 +139,12 @@ pub struct MigrationPlan {
     pub data_loss: Vec<String>,
     /// Indexes added to tables that already exist (PostgreSQL builds them under a write lock).
     pub indexes_on_existing_tables: Vec<String>,
+    /// Whether `up` runs online on PostgreSQL: its changes to tables that hold rows take the
+    /// online forms (see [`online_forms`]).
+    pub online: bool,
+    /// Type changes after which PostgreSQL rewrites the whole table under a lock that blocks
+    /// reads and writes: named in the file.
+    pub rewrites: Vec<String>,
     /// Drops and adds that may have been renames, planned as drop + add because
     /// `--allow-destructive` was given without `--rename`: the file and the report say so.
     pub unconfirmed_renames: Vec<String>,
@@ -192,6 +198,7 @@ pub fn plan(
         up = up.into_iter().map(guarded).collect();
         down = down.into_iter().map(guarded).collect();
     }
+    let (up, online) = online_forms(up);
     let mut words: Vec<String> = options
         .renames
         .iter()
@@ -213,6 +220,8 @@ pub fn plan(
             .collect()
     };
     Ok(MigrationPlan {
+        online,
+        rewrites: changes.iter().filter_map(rewrites_table).collect(),
         irreversible: irreversible(&before_renamed, &reverse, &refills),
         backfills: filled(&options.backfills),
         refills: filled(&refills),
@@ -230,6 +239,98 @@ pub fn plan(
                 _ => None,
             })
             .collect(),
+    })
+}
+
+/// `up` with PostgreSQL's online forms of its changes to tables that hold rows: indexes built
+/// concurrently, foreign keys added NOT VALID then validated, UNIQUE through a concurrent
+/// index, NOT NULL through a validated check; the checks of the rows those make themselves
+/// left to the other backends. Kept only when every step then just sends statements on
+/// PostgreSQL (an online migration's statements are counted to resume it): otherwise `up` stays
+/// as it was, one transaction, and `false`.
+pub fn online_forms(up: Vec<Step>) -> (Vec<Step>, bool) {
+    fn online(step: Step) -> Step {
+        match step {
+            Step::CreateIndex { ref table, ref index } if index.constraint => Step::Online {
+                online: OnlineChange::Unique {
+                    table: table.clone(),
+                    name: index.name.clone(),
+                    columns: index.columns.clone(),
+                },
+                other: Box::new(step),
+            },
+            Step::CreateIndex { ref table, ref index } => Step::Online {
+                online: OnlineChange::Index {
+                    table: table.clone(),
+                    index: index.clone(),
+                },
+                other: Box::new(step),
+            },
+            Step::AddForeignKey {
+                ref table,
+                ref foreign_key,
+            } => Step::Online {
+                online: OnlineChange::ForeignKey {
+                    table: table.clone(),
+                    foreign_key: foreign_key.clone(),
+                },
+                other: Box::new(step),
+            },
+            Step::Require { .. } => Step::ExceptPostgres(Box::new(step)),
+            Step::PerBackend { sqlite, other } => Step::PerBackend {
+                sqlite,
+                other: other.into_iter().map(online).collect(),
+            },
+            other => other,
+        }
+    }
+    fn plain(step: Step) -> Step {
+        match step {
+            Step::Online { other, .. } | Step::ExceptPostgres(other) => *other,
+            Step::PerBackend { sqlite, other } => Step::PerBackend {
+                sqlite,
+                other: other.into_iter().map(plain).collect(),
+            },
+            other => other,
+        }
+    }
+    let candidate: Vec<Step> = up.into_iter().map(online).collect();
+    if candidate.iter().any(Step::is_online) && candidate.iter().all(Step::is_plain_on_postgres) {
+        (candidate, true)
+    } else {
+        (candidate.into_iter().map(plain).collect(), false)
+    }
+}
+
+/// A type change after which PostgreSQL rewrites the table (all but a text column widened).
+fn rewrites_table(change: &Change) -> Option<String> {
+    let Change::AlterColumn { table, from, to } = change else {
+        return None;
+    };
+    if from.sql_type == to.sql_type {
+        return None;
+    }
+    let text = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        t == "text" || t.starts_with("character varying") || t.starts_with("varchar")
+    };
+    let length = |t: &str| -> Option<u32> {
+        t.split(['(', ')']).nth(1).and_then(|n| n.trim().parse().ok())
+    };
+    let widened = text(&from.sql_type)
+        && text(&to.sql_type)
+        && match (length(&from.sql_type), length(&to.sql_type)) {
+            (_, None) => true,
+            (Some(old), Some(new)) => new >= old,
+            (None, Some(_)) => false,
+        };
+    (!widened).then(|| {
+        format!(
+            "{table}.{}: {} to {} (the table is rewritten under an ACCESS EXCLUSIVE lock: no reads \
+             or writes meanwhile; on a large table add a column, backfill it in batches and \
+             switch over instead)",
+            from.name, from.sql_type, to.sql_type
+        )
     })
 }
 
@@ -1146,11 +1247,26 @@ fn table_steps(
                         max,
                     });
                 }
-                alter_columns.push(Step::AlterColumn {
+                let alter = Step::AlterColumn {
                     table: table.into(),
                     retype: old.sql_type != new.sql_type,
                     column,
                     drop_default: old.default.is_some() && new.default.is_none(),
+                };
+                let only_not_null = old.nullable
+                    && !new.nullable
+                    && old.sql_type == new.sql_type
+                    && old.default == new.default;
+                alter_columns.push(if only_not_null {
+                    Step::Online {
+                        online: OnlineChange::NotNull {
+                            table: table.into(),
+                            column: new.name.clone(),
+                        },
+                        other: Box::new(alter),
+                    }
+                } else {
+                    alter
                 })
             }
             Change::AlterPrimaryKey { to: columns, .. } => {

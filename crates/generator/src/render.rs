@@ -61,7 +61,16 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
          --rename OLD=NEW):",
         &plan.unconfirmed_renames,
     ));
-    if !plan.indexes_on_existing_tables.is_empty() {
+    if plan.online {
+        doc.push_str(
+            "//!\n//! Online on PostgreSQL (`use_transaction` is `Some(false)`): its changes to tables that\n//! already hold rows take forms that do not block reads and writes for long (indexes built\n//! CONCURRENTLY, foreign keys added NOT VALID then validated, UNIQUE through a concurrent\n//! index, NOT NULL through a validated check). Each statement commits on its own; the runner\n//! counts them, so a failed or killed run resumes where it stopped. `down` is one transaction.\n//! SQLite and MySQL run it as any other migration.\n",
+        );
+    }
+    doc.push_str(&comment_list(
+        "Type changes that REWRITE the table on PostgreSQL (reads and writes wait meanwhile):",
+        &plan.rewrites,
+    ));
+    if !plan.online && !plan.indexes_on_existing_tables.is_empty() {
         doc.push_str(&comment_list(
             "Indexes on tables that already hold rows. PostgreSQL blocks writes to the table while \
              it builds one, and `CREATE INDEX CONCURRENTLY` cannot run inside the migration's \
@@ -79,8 +88,13 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
     } else {
         ""
     };
+    let online = if plan.online {
+        "    fn use_transaction(&self) -> Option<bool> {\n        // Online on PostgreSQL: see the note above.\n        Some(false)\n    }\n\n"
+    } else {
+        ""
+    };
     format!(
-        "{doc}\n{helpers}use sea_orm_migration::prelude::*;\n\n#[derive(DeriveMigrationName)]\npub struct Migration;\n\n#[async_trait::async_trait]\nimpl MigrationTrait for Migration {{\n    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n\n    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n}}\n",
+        "{doc}\n{helpers}use sea_orm_migration::prelude::*;\n\n#[derive(DeriveMigrationName)]\npub struct Migration;\n\n#[async_trait::async_trait]\nimpl MigrationTrait for Migration {{\n{online}    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n\n    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {{\n{}        Ok(())\n    }}\n}}\n",
         body(&plan.up),
         body(&plan.down)
     )
@@ -113,6 +127,8 @@ fn needs_helpers(step: &Step) -> bool {
         | Step::FillNulls { .. }
         | Step::PerBackend { .. }
         | Step::DropDefault { .. }
+        | Step::Online { .. }
+        | Step::ExceptPostgres(_)
         | Step::ReplacePrimaryKey { .. } => true,
         Step::AlterColumn {
             drop_default,

@@ -134,6 +134,69 @@ pub enum Step {
         sqlite: Vec<Step>,
         other: Vec<Step>,
     },
+    /// On PostgreSQL, the online form of a change to a table that holds rows (the migration
+    /// then runs online, see `migration::online`); elsewhere `other`, as it was.
+    Online {
+        online: OnlineChange,
+        other: Box<Step>,
+    },
+    /// A step PostgreSQL does not need in an online migration: a check of the rows that the
+    /// online change makes itself (`VALIDATE`, a unique build), which the other backends run.
+    ExceptPostgres(Box<Step>),
+}
+
+/// What a [`Step::Online`] does on PostgreSQL (`migration::schema_change::online`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OnlineChange {
+    Index { table: String, index: IndexSpec },
+    Unique { table: String, name: String, columns: Vec<String> },
+    ForeignKey { table: String, foreign_key: ForeignKeySpec },
+    NotNull { table: String, column: String },
+}
+
+impl OnlineChange {
+    async fn apply(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+        match self {
+            OnlineChange::Index { table, index: i } => {
+                schema_change::create_index_concurrently(manager, index(table, i)).await
+            }
+            OnlineChange::Unique { table, name, columns } => {
+                schema_change::add_unique_using_index(manager, table, name, &strs(columns)).await
+            }
+            OnlineChange::ForeignKey { table, foreign_key: fk } => {
+                schema_change::add_foreign_key_not_valid(
+                    manager,
+                    table,
+                    &fk.name,
+                    foreign_key(table, fk),
+                )
+                .await
+            }
+            OnlineChange::NotNull { table, column } => {
+                schema_change::set_not_null_through_check(manager, table, column).await
+            }
+        }
+    }
+
+    fn code(&self, indent: &str) -> String {
+        match self {
+            OnlineChange::Index { table, index: i } => format!(
+                "{indent}create_index_concurrently(manager, {}).await?;\n",
+                index_code(table, i)
+            ),
+            OnlineChange::Unique { table, name, columns } => format!(
+                "{indent}add_unique_using_index(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
+            ),
+            OnlineChange::ForeignKey { table, foreign_key } => format!(
+                "{indent}add_foreign_key_not_valid(manager, {table:?}, {:?}, {}.to_owned()).await?;\n",
+                foreign_key.name,
+                foreign_key_code(table, foreign_key)
+            ),
+            OnlineChange::NotNull { table, column } => format!(
+                "{indent}set_not_null_through_check(manager, {table:?}, {column:?}).await?;\n"
+            ),
+        }
+    }
 }
 
 /// What a [`Step::Guarded`] looks for.
@@ -648,8 +711,54 @@ impl Step {
                     Box::pin(step.apply(manager)).await?;
                 }
             }
+            Step::Online { online, other } => {
+                if schema_change::is_postgres(manager) {
+                    online.apply(manager).await?
+                } else {
+                    Box::pin(other.apply(manager)).await?
+                }
+            }
+            Step::ExceptPostgres(step) => {
+                if !schema_change::is_postgres(manager) {
+                    Box::pin(step.apply(manager)).await?
+                }
+            }
         }
         Ok(())
+    }
+
+    /// Whether this step takes an online form on PostgreSQL (its migration then runs online).
+    pub fn is_online(&self) -> bool {
+        match self {
+            Step::Online { .. } => true,
+            Step::PerBackend { other, .. } => other.iter().any(Step::is_online),
+            _ => false,
+        }
+    }
+
+    /// Whether on PostgreSQL this step only sends statements, reading nothing: what a step of
+    /// an online migration must do, whose statements are recorded, counted and resumed.
+    pub fn is_plain_on_postgres(&self) -> bool {
+        match self {
+            Step::CreateTable(_)
+            | Step::DropTable(_)
+            | Step::RenameTable { .. }
+            | Step::AddColumn { .. }
+            | Step::DropColumn { .. }
+            | Step::RenameColumn { .. }
+            | Step::FillNulls { .. }
+            | Step::DropIndex {
+                constraint: false, ..
+            }
+            | Step::AddForeignKey { .. }
+            | Step::AddCheck { .. }
+            | Step::AlterColumn { .. }
+            | Step::DropDefault { .. }
+            | Step::Online { .. }
+            | Step::ExceptPostgres(_) => true,
+            Step::PerBackend { other, .. } => other.iter().all(Step::is_plain_on_postgres),
+            _ => false,
+        }
     }
 
     /// The Rust statements of this step inside `up` or `down`, indented by `indent`.
@@ -837,6 +946,18 @@ impl Step {
                     block(other)
                 )
             }
+            Step::Online { online, other } => {
+                let inner = format!("{indent}    ");
+                format!(
+                    "{indent}if is_postgres(manager) {{\n{}{indent}}} else {{\n{}{indent}}}\n",
+                    online.code(&inner),
+                    other.code(&inner)
+                )
+            }
+            Step::ExceptPostgres(step) => format!(
+                "{indent}if !is_postgres(manager) {{\n{}{indent}}}\n",
+                step.code(&format!("{indent}    "))
+            ),
         }
     }
 }
@@ -857,6 +978,11 @@ impl MigrationName for StepsMigration {
 
 #[async_trait::async_trait]
 impl MigrationTrait for StepsMigration {
+    /// Online, as the file written from these steps says (see [`crate::plan::online_forms`]).
+    fn use_transaction(&self) -> Option<bool> {
+        self.up.iter().any(Step::is_online).then_some(false)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for step in &self.up {
             step.apply(manager).await?;

@@ -9,6 +9,9 @@ pub struct BootOptions {
     /// Apply a pending migration that is older than the newest applied one (two branches
     /// merged out of order). Off by default: boot refuses and names both.
     pub allow_out_of_order: bool,
+    /// An applied migration whose SQL changed since it ran: refused by default (the error
+    /// names it and the statements that differ), or only logged.
+    pub on_edited_migration: crate::OnEdited,
 }
 
 /// What a boot-time migration did.
@@ -41,6 +44,7 @@ pub async fn migrate_to_head(
         allow_out_of_order: options.allow_out_of_order,
     };
     let outcome = Runner::new(migrations, db, options.lock.clone())
+        .on_edited(options.on_edited_migration)
         .run(&request, None)
         .await?;
     Ok(BootReport {

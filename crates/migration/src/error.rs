@@ -75,6 +75,34 @@ pub enum MigrateError {
     )]
     ForeignKeyViolation(String),
 
+    #[error(
+        "{}\n  hint: nothing was run. If the change is harmless and reviewed, accept it with \
+         `manage-db rehash <name>`; otherwise restore the migration as it was and put the change in \
+         a new one (`manage-db generate`). A boot can be told to only warn (on_edited_migration)",
+        edited.iter().map(|e| e.describe()).collect::<Vec<_>>().join("\n")
+    )]
+    EditedAfterApply { edited: Vec<crate::checksum::Edited> },
+
+    #[error("{0} is not applied to this database: only an applied migration has a checksum to accept\n  hint: `manage-db history` lists what is applied")]
+    NotApplied(String),
+
+    #[error(
+        "migration {name} ({direction}) stopped at its online statement {number} of {total}: \
+         {statement}\n  {source}{}\n  the statements before it committed and are counted: running \
+         the same command again resumes from this one (`manage-db check` shows where it stands)",
+        if note.is_empty() { String::new() } else { format!("\n  {note}") }
+    )]
+    OnlineStep {
+        name: String,
+        direction: &'static str,
+        number: usize,
+        total: usize,
+        statement: String,
+        /// What the failure left, e.g. an INVALID index.
+        note: String,
+        source: DbErr,
+    },
+
     #[error("database error: {0}")]
     Db(#[from] DbErr),
 }

@@ -1,6 +1,8 @@
 //! The migrations a build knows, in order, with constant-time lookup by name.
 
+use crate::checksum::Sent;
 use crate::{MigrateError, PlanError};
+use sea_orm::DbBackend;
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -40,6 +42,9 @@ pub struct Migrations {
     index: OnceLock<HashMap<String, usize, FnvBuild>>,
     /// Whether the names ascend in list order.
     sorted: bool,
+    /// What each migration sends, per backend (PostgreSQL, MySQL, SQLite): recorded the first
+    /// time a checksum is needed, once per process.
+    sent: [tokio::sync::OnceCell<Vec<Sent>>; 3],
 }
 
 impl Migrations {
@@ -58,6 +63,7 @@ impl Migrations {
             list,
             index: OnceLock::new(),
             sorted,
+            sent: Default::default(),
         })
     }
 
@@ -68,6 +74,48 @@ impl Migrations {
         } else {
             self.names().max()
         }
+    }
+
+    /// What each migration's `up` sends on `backend`, in order (see [`crate::checksum`]).
+    pub async fn sent(&self, backend: DbBackend) -> Result<&[Sent], MigrateError> {
+        let slot = match backend {
+            DbBackend::Postgres => 0,
+            DbBackend::MySql => 1,
+            _ => 2,
+        };
+        let all = self.sent[slot]
+            .get_or_try_init(|| crate::checksum::of_all(backend, self))
+            .await?;
+        Ok(all)
+    }
+
+    /// The fingerprint of this build's migrations on `backend`: their names and checksums.
+    pub async fn fingerprint(&self, backend: DbBackend) -> Result<String, MigrateError> {
+        let sent = self.sent(backend).await?;
+        Ok(crate::version_table::fingerprint(
+            self.names().zip(sent).map(|(n, s)| (n, s.checksum.as_str())),
+        ))
+    }
+
+    /// The fingerprint the state row keeps for the recorded `versions`: each known one with
+    /// the build's checksum. `kept_edited` (applied, changed since, let through with a warning)
+    /// and versions this build does not know are marked so that they never match
+    /// [`Self::fingerprint`]: the next start looks again.
+    pub async fn fingerprint_of<'v>(
+        &self,
+        backend: DbBackend,
+        versions: impl Iterator<Item = &'v str>,
+        kept_edited: &[String],
+    ) -> Result<String, MigrateError> {
+        let sent = self.sent(backend).await?;
+        let entries: Vec<(&str, &str)> = versions
+            .map(|v| match self.position(v) {
+                Some(_) if kept_edited.iter().any(|e| e == v) => (v, "edited"),
+                Some(i) => (v, sent[i].checksum.as_str()),
+                None => (v, "unknown"),
+            })
+            .collect();
+        Ok(crate::version_table::fingerprint(entries.into_iter()))
     }
 
     /// The migrations of a sea-orm `Migrator`.

@@ -10,10 +10,12 @@
 //! `--sql` records the same steps instead of sending them ([`sql_script`]).
 
 mod boot;
+pub mod checksum;
 mod error;
 mod history;
 mod lock;
 mod migrations;
+pub mod online;
 pub mod plan;
 mod preflight;
 mod recorder;
@@ -31,7 +33,7 @@ pub use plan::{
     plan, AppliedRevision, DbState, Interrupted, Plan, PlanError, Request, Status, Target,
 };
 pub use preflight::{downgrade_impact, DowngradeImpact};
-pub use runner::{Outcome, Runner};
+pub use runner::{OnEdited, Outcome, Runner};
 pub use sea_orm_migration::{self, MigrationTrait, MigratorTrait};
 pub use sql_script::sql_script;
 pub use version_table::{BOOKKEEPING_TABLES, STATE_TABLE, VERSION_TABLE};

@@ -8,6 +8,11 @@
 //!   Foreign-key enforcement is off for the run and `PRAGMA foreign_key_check` must pass before
 //!   it commits: SQLite's table-rebuild procedure needs that (with enforcement on, dropping the
 //!   old table would run its ON DELETE CASCADE rules and empty the child tables).
+//! - PostgreSQL, for a run with online steps (see [`crate::online`]): the same advisory lock,
+//!   taken by a transaction that does nothing else and stays open for the run, while the
+//!   migrations run on other pooled connections, each in its own transaction or, online, in
+//!   none. It holds through a transaction pooler too (an open transaction pins its server
+//!   connection) and dies with the process.
 //! - MySQL/MariaDB: a named lock (`GET_LOCK`), named after the database so that migrating one
 //!   database never blocks another on the same server, held on a pinned connection. DDL is not
 //!   transactional there; migrations run on the pool.
@@ -53,6 +58,8 @@ enum Held {
     SqliteWithoutForeignKeys(DatabaseTransaction),
     /// MySQL: the pinned connection that holds `GET_LOCK`.
     Named(DatabaseTransaction),
+    /// PostgreSQL with online steps: a transaction holding the advisory lock, nothing else.
+    Holder(DatabaseTransaction),
 }
 
 /// Proof that this process may migrate; run migrations through [`MigrationLock::conn`], then
@@ -87,14 +94,34 @@ impl<'db> MigrationLock<'db> {
         Ok(Self { db, held })
     }
 
+    /// The PostgreSQL lock for a run with online steps: held by a transaction of its own, so
+    /// that the migrations can run outside any transaction (see the module's notes).
+    pub async fn acquire_holding_only(
+        db: &'db DatabaseConnection,
+        options: &LockOptions,
+    ) -> Result<Self, MigrateError> {
+        let mut wait = Waiting::start(options.timeout);
+        let txn = lock_postgres(db, &mut wait).await?;
+        Ok(Self {
+            db,
+            held: Held::Holder(txn),
+        })
+    }
+
     /// The connection migrations must use while the lock is held.
     pub fn conn(&self) -> DatabaseExecutor<'_> {
         match &self.held {
             Held::Transaction(txn) | Held::SqliteWithoutForeignKeys(txn) => {
                 DatabaseExecutor::Transaction(txn)
             }
-            Held::Named(_) => DatabaseExecutor::Connection(self.db),
+            Held::Named(_) | Held::Holder(_) => DatabaseExecutor::Connection(self.db),
         }
+    }
+
+    /// Whether the lock is held apart from the migrations (PostgreSQL with online steps): each
+    /// migration then runs in its own transaction, or online.
+    pub fn is_held_apart(&self) -> bool {
+        matches!(self.held, Held::Holder(_))
     }
 
     /// Whether everything run through [`Self::conn`] commits or rolls back as one.
@@ -126,6 +153,9 @@ impl<'db> MigrationLock<'db> {
                     .await;
                 let _ = txn.rollback().await;
             }
+            Held::Holder(txn) => {
+                let _ = txn.rollback().await;
+            }
         }
     }
 
@@ -150,6 +180,7 @@ impl<'db> MigrationLock<'db> {
                     .await?;
                 txn.commit().await?;
             }
+            Held::Holder(txn) => txn.commit().await?,
         }
         Ok(())
     }

@@ -105,6 +105,9 @@ pub struct Interrupted {
     pub direction: String,
     /// Tables the migration creates that exist now, newest first, with their row counts.
     pub leftovers: Vec<(String, u64)>,
+    /// An online migration (PostgreSQL), which counts its statements: running the same
+    /// direction again resumes it.
+    pub resumable: bool,
 }
 
 impl Interrupted {
@@ -271,6 +274,14 @@ pub enum PlanError {
         leftovers: String,
     },
 
+    #[error(
+        "the online migration {version} was interrupted while running {direction}: the \
+         statements it committed are counted\n  hint: run `manage-db {}` to resume it from the \
+         next statement; nothing else can run before it ends",
+        if direction == "up" { "upgrade" } else { "downgrade" }
+    )]
+    OnlineInterrupted { version: String, direction: String },
+
     #[error("nothing to repair: no migration was interrupted")]
     NothingToRepair,
 
@@ -298,8 +309,19 @@ pub fn plan(
     state: &DbState,
     request: &Request,
 ) -> Result<Plan, PlanError> {
-    if let Some(cut) = &state.interrupted {
+    let resuming = |cut: &Interrupted| {
+        cut.resumable
+            && matches!(
+                (request, cut.direction.as_str()),
+                (Request::Upgrade { .. }, "up") | (Request::Downgrade { .. }, "down")
+            )
+    };
+    if let Some(cut) = state.interrupted.as_ref().filter(|cut| !resuming(cut)) {
         return match request {
+            _ if cut.resumable => Err(PlanError::OnlineInterrupted {
+                version: cut.version.clone(),
+                direction: cut.direction.clone(),
+            }),
             Request::Repair if cut.leftovers.iter().any(|(_, rows)| *rows > 0) => {
                 Err(PlanError::RepairWouldLoseData {
                     version: cut.version.clone(),
@@ -701,6 +723,7 @@ mod tests {
             version: "m2_add".into(),
             direction: "up".into(),
             leftovers: vec![("b".into(), 0), ("a".into(), 0)],
+            resumable: false,
         });
         for request in [
             up("head"),
@@ -732,6 +755,25 @@ mod tests {
             plan(&m, &state(&[]), &Request::Repair),
             Err(PlanError::NothingToRepair)
         );
+    }
+
+    #[test]
+    fn an_interrupted_online_migration_is_resumed_by_its_own_direction_only() {
+        let m = known();
+        let mut s = state(&["m1_init"]);
+        s.interrupted = Some(Interrupted {
+            version: "m2_add".into(),
+            direction: "up".into(),
+            leftovers: vec![],
+            resumable: true,
+        });
+        assert_eq!(plan(&m, &s, &up("head")), Ok(Plan::Apply(vec![1, 2, 3])));
+        for request in [down("-1"), Request::Repair] {
+            assert!(matches!(
+                plan(&m, &s, &request),
+                Err(PlanError::OnlineInterrupted { .. })
+            ));
+        }
     }
 
     #[test]

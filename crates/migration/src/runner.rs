@@ -2,14 +2,16 @@
 //! Boot, `upgrade`, `downgrade` and `stamp` all go through [`Runner::run`]; `--sql`, `check`
 //! and confirmation prompts use [`Runner::preview`], the same plan without the lock.
 
+use crate::checksum::{self, Edited};
 use crate::lock::ForeignKeyScope;
+use crate::online;
 use crate::plan::{plan, AppliedRevision, DbState, Interrupted, Plan, Request, Status, Target};
 use crate::preflight::downgrade_impact;
 use crate::preflight::tables_with_rows;
 use crate::recorder::{created_table, statements_of, tables_written};
 use crate::{version_table, LockOptions, MigrateError, MigrationLock, Migrations};
 use sea_orm::sea_query::{Alias, Table};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseExecutor, DbBackend, TransactionTrait};
 use sea_orm_migration::SchemaManager;
 
 /// One unit of work of a plan.
@@ -44,6 +46,13 @@ impl Plan {
     }
 }
 
+/// What one attempt under the lock came to.
+enum Attempt {
+    Done(Outcome),
+    /// The plan has online steps: take the lock apart from the migrations and plan again.
+    NeedsLockApart,
+}
+
 /// What a run did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -52,10 +61,21 @@ pub struct Outcome {
     pub status: Status,
 }
 
+/// What a run does when an applied migration sends other SQL than it did when it ran.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnEdited {
+    /// Refuse, naming the migration and the statements that differ (the default).
+    #[default]
+    Refuse,
+    /// Log the same as a warning and go on; the next start warns again.
+    Warn,
+}
+
 pub struct Runner<'a> {
     migrations: &'a Migrations,
     db: &'a DatabaseConnection,
     lock: LockOptions,
+    on_edited: OnEdited,
 }
 
 impl<'a> Runner<'a> {
@@ -64,7 +84,13 @@ impl<'a> Runner<'a> {
             migrations,
             db,
             lock,
+            on_edited: OnEdited::default(),
         }
+    }
+
+    pub fn on_edited(mut self, policy: OnEdited) -> Self {
+        self.on_edited = policy;
+        self
     }
 
     /// What `request` would do now, without taking the lock or changing anything.
@@ -91,25 +117,42 @@ impl<'a> Runner<'a> {
             });
         }
         let mut pause = std::time::Duration::from_millis(250);
-        for attempt in 0.. {
-            let lock = MigrationLock::acquire(self.db, &self.lock).await?;
+        let mut retries = 0;
+        // Online steps need the lock held apart from the migrations; found out once planned.
+        let mut apart = false;
+        loop {
+            let lock = if apart {
+                MigrationLock::acquire_holding_only(self.db, &self.lock).await?
+            } else {
+                MigrationLock::acquire(self.db, &self.lock).await?
+            };
             match self.run_locked(&lock, request, expected).await {
-                Ok(outcome) => {
+                Ok(Attempt::Done(outcome)) => {
                     lock.release(self.foreign_keys_changed(&outcome.plan).await)
                         .await?;
                     return Ok(outcome);
                 }
-                Err(err) if waited_for_a_table_lock(&err) && lock.is_atomic() => {
+                Ok(Attempt::NeedsLockApart) => {
                     lock.abort().await;
-                    if attempt >= self.lock.lock_retries {
+                    apart = true;
+                }
+                // Rolled back whole (atomic), or back to the last step that committed (apart):
+                // planning again resumes from there.
+                Err(err)
+                    if waited_for_a_table_lock(&err)
+                        && (lock.is_atomic() || lock.is_held_apart()) =>
+                {
+                    lock.abort().await;
+                    if retries >= self.lock.lock_retries {
                         return Err(MigrateError::TableLockBusy {
-                            attempts: attempt + 1,
+                            attempts: retries + 1,
                             each: self.lock.statement_lock_timeout,
                             detail: err.to_string(),
                         });
                     }
+                    retries += 1;
                     tracing::warn!(
-                        attempt = attempt + 1,
+                        attempt = retries,
                         pause_ms = pause.as_millis() as u64,
                         "a migration statement gave up waiting for a table lock; retrying the run"
                     );
@@ -122,7 +165,6 @@ impl<'a> Runner<'a> {
                 }
             }
         }
-        unreachable!("the loop returns")
     }
 
     async fn run_locked(
@@ -130,15 +172,15 @@ impl<'a> Runner<'a> {
         lock: &MigrationLock<'_>,
         request: &Request,
         expected: Option<&Plan>,
-    ) -> Result<Outcome, MigrateError> {
+    ) -> Result<Attempt, MigrateError> {
         let conn = lock.conn();
         let to_head = is_to_head(request);
         if to_head && version_table::at_head(&conn, self.migrations).await? {
             // Every known migration is recorded and nothing else: `plan` would apply nothing.
-            return Ok(Outcome {
+            return Ok(Attempt::Done(Outcome {
                 plan: Plan::Apply(vec![]),
                 status: Status::at_head(self.migrations),
-            });
+            }));
         }
         let state = observe(&conn, self.migrations, request).await?;
         let plan = plan(self.migrations, &state, request)?;
@@ -148,13 +190,34 @@ impl<'a> Runner<'a> {
         downgrade_impact(&conn, self.migrations, &plan)
             .await?
             .ensure_unreferenced()?;
+        if self.has_online_steps(&plan) && !lock.is_held_apart() {
+            return Ok(Attempt::NeedsLockApart);
+        }
+        let kept_edited = if matches!(request, Request::Upgrade { .. }) {
+            self.verify_applied(&conn, &state.rows).await?
+        } else {
+            vec![]
+        };
         if !plan.is_empty() {
             tracing::info!(steps = plan.steps().len(), "migrating");
             if matches!(plan, Plan::Apply(_) | Plan::Stamp { .. }) {
                 version_table::install(&conn).await?;
             }
+            checksum::install(&conn).await?;
         }
         for step in plan.steps() {
+            if lock.is_held_apart() {
+                self.execute_apart(step).await.map_err(|e| match e {
+                    e @ MigrateError::OnlineStep { .. } => e,
+                    e => self.step_error(
+                        step,
+                        "this migration was rolled back; the ones before it in this run were \
+                         committed one by one and stay applied",
+                        e,
+                    ),
+                })?;
+                continue;
+            }
             if !lock.is_atomic() {
                 // Without transactional DDL a crash leaves a half-made migration: say so first.
                 match step {
@@ -171,15 +234,146 @@ impl<'a> Runner<'a> {
             }
             execute(&conn, self.migrations, step)
                 .await
-                .map_err(|e| self.step_error(step, lock.is_atomic(), e))?;
+                .map_err(|e| {
+                    let aftermath = if lock.is_atomic() {
+                        "the whole run was rolled back: the database is as it was before"
+                    } else {
+                        "DDL is not transactional on this backend: the migrations before it \
+                         stay applied, and this one is marked as interrupted; `manage-db check` \
+                         shows what it left and `manage-db repair` undoes it"
+                    };
+                    self.step_error(step, aftermath, e)
+                })?;
         }
         let rows = rows_after(self.migrations, &state.rows, &plan);
         if !plan.is_empty() || to_head {
             // So that the next boot at head is one row read (see `version_table::at_head`).
-            version_table::save_state(&conn, rows.iter().map(|r| r.version.as_str())).await?;
+            let versions = rows.iter().map(|r| r.version.as_str());
+            let fingerprint = self
+                .migrations
+                .fingerprint_of(conn.get_database_backend(), versions, &kept_edited)
+                .await?;
+            version_table::save_state(&conn, fingerprint).await?;
         }
         let status = Status::new(self.migrations, &rows);
-        Ok(Outcome { plan, status })
+        Ok(Attempt::Done(Outcome { plan, status }))
+    }
+
+    /// Whether `plan` runs an online migration (PostgreSQL only; see [`online`]).
+    fn has_online_steps(&self, plan: &Plan) -> bool {
+        let backend = self.db.get_database_backend();
+        plan.steps().iter().any(|step| match step {
+            Step::Apply(i) => online::is_online(self.migrations.migration(*i), backend),
+            _ => false,
+        })
+    }
+
+    /// One step while the lock is held apart: online, or in a transaction of its own.
+    async fn execute_apart(&self, step: Step<'_>) -> Result<(), MigrateError> {
+        let backend = self.db.get_database_backend();
+        match step {
+            Step::Apply(i) if online::is_online(self.migrations.migration(i), backend) => {
+                online::apply(self.db, self.migrations, i, self.lock.statement_lock_timeout).await
+            }
+            _ => {
+                let txn = self.db.begin().await?;
+                txn.execute_unprepared(&format!(
+                    "SET LOCAL lock_timeout = '{}ms'",
+                    self.lock.statement_lock_timeout.as_millis().max(1)
+                ))
+                .await?;
+                match execute(&DatabaseExecutor::Transaction(&txn), self.migrations, step).await {
+                    Ok(()) => Ok(txn.commit().await?),
+                    Err(e) => {
+                        let _ = txn.rollback().await;
+                        Err(e)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Holds the applied migrations' recorded checksums against the build's. An edited one is
+    /// refused (or, told to, warned about and returned); one applied before checksums existed
+    /// is adopted: its checksum is recorded now.
+    async fn verify_applied(
+        &self,
+        conn: &DatabaseExecutor<'_>,
+        rows: &[AppliedRevision],
+    ) -> Result<Vec<String>, MigrateError> {
+        let applied = Status::new(self.migrations, rows).applied;
+        let verified = checksum::verify(conn, self.migrations, &applied).await?;
+        if !verified.unrecorded.is_empty() {
+            tracing::info!(
+                migrations = verified.unrecorded.len(),
+                "recording the checksums of migrations applied before checksums were kept"
+            );
+            checksum::install(conn).await?;
+            for &i in &verified.unrecorded {
+                checksum::record(conn, self.migrations, i).await?;
+            }
+        }
+        if verified.edited.is_empty() {
+            return Ok(vec![]);
+        }
+        match self.on_edited {
+            OnEdited::Refuse => Err(MigrateError::EditedAfterApply {
+                edited: verified.edited,
+            }),
+            OnEdited::Warn => {
+                for edit in &verified.edited {
+                    tracing::warn!("{}", edit.describe());
+                }
+                Ok(verified.edited.into_iter().map(|e| e.name).collect())
+            }
+        }
+    }
+
+    /// Accepts the SQL migration `position` sends now as what it sent when applied: a reviewed,
+    /// harmless edit. Returns what differed (`None`: nothing did).
+    pub async fn rehash(&self, position: usize) -> Result<Option<Edited>, MigrateError> {
+        let name = self.migrations.name(position).to_owned();
+        let lock = MigrationLock::acquire(self.db, &self.lock).await?;
+        let result = async {
+            let conn = lock.conn();
+            let rows = version_table::read(&conn).await?.unwrap_or_default();
+            if !rows.iter().any(|r| r.version == name) {
+                return Err(MigrateError::NotApplied(name.clone()));
+            }
+            let verified = checksum::verify(&conn, self.migrations, &[position]).await?;
+            checksum::install(&conn).await?;
+            checksum::record(&conn, self.migrations, position).await?;
+            // The others keep what they had: only a warned-about edit can be among them.
+            let others: Vec<usize> = Status::new(self.migrations, &rows)
+                .applied
+                .into_iter()
+                .filter(|&i| i != position)
+                .collect();
+            let still_edited: Vec<String> = checksum::verify(&conn, self.migrations, &others)
+                .await?
+                .edited
+                .into_iter()
+                .map(|e| e.name)
+                .collect();
+            let versions = rows.iter().map(|r| r.version.as_str());
+            let fingerprint = self
+                .migrations
+                .fingerprint_of(conn.get_database_backend(), versions, &still_edited)
+                .await?;
+            version_table::save_state(&conn, fingerprint).await?;
+            Ok(verified.edited.into_iter().next())
+        }
+        .await;
+        match result {
+            Ok(edit) => {
+                lock.release(ForeignKeyScope::Nothing).await?;
+                Ok(edit)
+            }
+            Err(err) => {
+                lock.abort().await;
+                Err(err)
+            }
+        }
     }
 
     /// The tables whose foreign keys SQLite must check after `plan` ran: those its statements
@@ -217,7 +411,12 @@ impl<'a> Runner<'a> {
         ForeignKeyScope::Tables(tables)
     }
 
-    fn step_error(&self, step: Step<'_>, atomic: bool, err: MigrateError) -> MigrateError {
+    fn step_error(
+        &self,
+        step: Step<'_>,
+        aftermath: &'static str,
+        err: MigrateError,
+    ) -> MigrateError {
         let (name, direction) = match step {
             Step::Apply(i) => (self.migrations.name(i).to_owned(), "up"),
             Step::Revert(i) => (self.migrations.name(i).to_owned(), "down"),
@@ -232,13 +431,7 @@ impl<'a> Runner<'a> {
         MigrateError::Step {
             name,
             direction,
-            aftermath: if atomic {
-                "the whole run was rolled back: the database is as it was before"
-            } else {
-                "DDL is not transactional on this backend: the migrations before it stay applied, \
-                 and this one is marked as interrupted; `manage-db check` shows what it left and \
-                 `manage-db repair` undoes it"
-            },
+            aftermath,
             source,
         }
     }
@@ -279,10 +472,15 @@ pub async fn observe<C: ConnectionTrait>(
                 }
                 None => vec![],
             };
+            let resumable = direction == "up"
+                && migrations.position(&version).is_some_and(|i| {
+                    online::is_online(migrations.migration(i), conn.get_database_backend())
+                });
             Some(Interrupted {
                 version,
                 direction,
                 leftovers,
+                resumable,
             })
         }
         None => None,
@@ -338,15 +536,23 @@ pub async fn execute(
         Step::Apply(i) => {
             tracing::info!(migration = migrations.name(i), "applying");
             migrations.migration(i).up(&manager()).await?;
-            version_table::record(conn, migrations.name(i)).await
+            version_table::record(conn, migrations.name(i)).await?;
+            checksum::record(conn, migrations, i).await
         }
         Step::Revert(i) => {
             tracing::info!(migration = migrations.name(i), "reverting");
             migrations.migration(i).down(&manager()).await?;
-            version_table::unrecord(conn, migrations.name(i)).await
+            version_table::unrecord(conn, migrations.name(i)).await?;
+            checksum::forget(conn, migrations.name(i)).await
         }
-        Step::Record(i) => version_table::record(conn, migrations.name(i)).await,
-        Step::Unrecord(name) => version_table::unrecord(conn, name).await,
+        Step::Record(i) => {
+            version_table::record(conn, migrations.name(i)).await?;
+            checksum::record(conn, migrations, i).await
+        }
+        Step::Unrecord(name) => {
+            version_table::unrecord(conn, name).await?;
+            checksum::forget(conn, name).await
+        }
         Step::DropTable(table) => {
             tracing::info!(table, "dropping what the interrupted migration left");
             let drop = Table::drop()

@@ -30,9 +30,18 @@ pub async fn sql_script(
     }
     if matches!(plan, Plan::Apply(_) | Plan::Stamp { .. }) && !plan.is_empty() {
         version_table::install(&conn).await?;
+    }
+    if !plan.is_empty() {
         push(&mut script, "version table", &recorder);
     }
     for step in plan.steps() {
+        let online = match step {
+            Step::Apply(i) => crate::online::is_online(migrations.migration(i), backend),
+            _ => false,
+        };
+        if online {
+            script.push_str("COMMIT;\n\n");
+        }
         execute(&conn, migrations, step).await?;
         let heading = match step {
             Step::Apply(i) => format!("apply {}", migrations.name(i)),
@@ -41,7 +50,15 @@ pub async fn sql_script(
             Step::Unrecord(n) => format!("unrecord {n}"),
             Step::DropTable(t) => format!("drop {t}"),
         };
-        push(&mut script, &heading, &recorder);
+        if online {
+            let heading = format!(
+                "{heading} (online: outside BEGIN … COMMIT, each statement commits on its own)"
+            );
+            push(&mut script, &heading, &recorder);
+            script.push_str("BEGIN;\n\n");
+        } else {
+            push(&mut script, &heading, &recorder);
+        }
     }
     if sqlite {
         script.push_str("PRAGMA foreign_key_check;\n");
@@ -55,10 +72,16 @@ pub async fn sql_script(
     Ok(script)
 }
 
+/// The recorded statements under `heading`. Checksums are left out: each holds a migration's
+/// whole SQL again, and the runner records them for migrations applied by hand (as for any
+/// database migrated before checksums existed).
 fn push(script: &mut String, heading: &str, recorder: &Recorder) {
     script.push_str(&format!("-- {heading}\n"));
     for statement in recorder.take() {
-        script.push_str(&format!("{statement};\n"));
+        let statement = statement.to_string();
+        if !statement.contains(crate::checksum::CHECKSUM_TABLE) {
+            script.push_str(&format!("{statement};\n"));
+        }
     }
     script.push('\n');
 }

@@ -17,22 +17,31 @@ pub const VERSION_TABLE: &str = "seaql_migrations";
 pub const STATE_TABLE: &str = "counsel_migration_state";
 
 /// The tables that describe the migrations rather than the application's data.
-pub const BOOKKEEPING_TABLES: [&str; 2] = [VERSION_TABLE, STATE_TABLE];
+pub const BOOKKEEPING_TABLES: [&str; 3] = [
+    VERSION_TABLE,
+    STATE_TABLE,
+    crate::checksum::CHECKSUM_TABLE,
+];
 
-/// An order-independent fingerprint of a set of migration names: the wrapping sum of one hash
-/// per name. The hash takes eight bytes a step (then mixes), since a boot hashes every name of
-/// the build. A row written by an older hash simply mismatches once: that boot takes the full
-/// path, which writes the row again.
-pub fn fingerprint<'n>(names: impl Iterator<Item = &'n str>) -> String {
+/// An order-independent fingerprint of a set of migrations, each a name and the checksum of
+/// the SQL it sent: the wrapping sum of one hash per migration. The hash takes eight bytes a
+/// step (then mixes), since a boot hashes every migration of the build. A row written by an
+/// older hash simply mismatches once: that boot takes the full path, which writes the row again.
+pub fn fingerprint<'n>(migrations: impl Iterator<Item = (&'n str, &'n str)>) -> String {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let sum = names.fold(0u64, |acc, name| {
-        let mut h = 0xcbf2_9ce4_8422_2325_u64 ^ name.len() as u64;
-        for chunk in name.as_bytes().chunks(8) {
+    let absorb = |mut h: u64, bytes: &[u8]| {
+        for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
             h = (h ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
             h ^= h >> 29;
         }
+        h
+    };
+    let sum = migrations.fold(0u64, |acc, (name, checksum)| {
+        let h = 0xcbf2_9ce4_8422_2325_u64 ^ name.len() as u64;
+        let h = absorb(h, name.as_bytes()).wrapping_mul(PRIME) ^ checksum.len() as u64;
+        let mut h = absorb(h, checksum.as_bytes());
         // A final mix, so that names differing in one byte differ in every bit.
         h = (h ^ (h >> 32)).wrapping_mul(0xd6e8_feb8_6659_fd93);
         acc.wrapping_add(h ^ (h >> 32))
@@ -92,7 +101,7 @@ async fn state_matches<C: ConnectionTrait>(
     let newest: Option<String> = row.try_get("", "newest")?;
     Ok(total == migrations.len() as i64
         && newest.as_deref() == migrations.greatest_name()
-        && recorded == fingerprint(migrations.names()))
+        && recorded == migrations.fingerprint(backend).await?)
 }
 
 async fn ensure_state_table<C: ConnectionTrait>(db: &C) -> Result<(), MigrateError> {
@@ -108,7 +117,7 @@ async fn ensure_state_table<C: ConnectionTrait>(db: &C) -> Result<(), MigrateErr
     Ok(())
 }
 
-fn placeholder(backend: DbBackend, i: usize) -> String {
+pub(crate) fn placeholder(backend: DbBackend, i: usize) -> String {
     match backend {
         DbBackend::Postgres => format!("${i}"),
         _ => "?".to_owned(),
@@ -122,11 +131,11 @@ fn placeholders(backend: DbBackend, n: usize) -> String {
         .join(", ")
 }
 
-/// Writes the state row for the version table's rows `versions` (creating the table). A run
-/// that gets here finished: any in-progress marker is cleared with it.
-pub async fn save_state<'n, C: ConnectionTrait>(
+/// Writes the state row (creating the table): the fingerprint of the recorded migrations (see
+/// [`fingerprint`]). A run that gets here finished: any in-progress marker is cleared with it.
+pub async fn save_state<C: ConnectionTrait>(
     db: &C,
-    versions: impl Iterator<Item = &'n str>,
+    fingerprint: String,
 ) -> Result<(), MigrateError> {
     let backend = db.get_database_backend();
     ensure_state_table(db).await?;
@@ -138,7 +147,7 @@ pub async fn save_state<'n, C: ConnectionTrait>(
             "INSERT INTO {STATE_TABLE} (id, fingerprint) VALUES (1, {})",
             placeholders(backend, 1)
         ),
-        [Value::from(fingerprint(versions))],
+        [Value::from(fingerprint)],
     ))
     .await?;
     Ok(())
@@ -176,6 +185,60 @@ pub async fn mark_in_progress<C: ConnectionTrait>(
         ))
         .await?;
     }
+    Ok(())
+}
+
+/// How many statements of the online migration `version` (run `direction`) are done: what an
+/// interrupted online run got through, 0 for one that has not started. Marks it in progress.
+pub async fn start_online<C: ConnectionTrait>(
+    db: &C,
+    version: &str,
+    direction: &str,
+) -> Result<usize, MigrateError> {
+    ensure_state_table(db).await?;
+    // Tables made before online steps existed lack the column.
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {STATE_TABLE} ADD COLUMN IF NOT EXISTS statements_done INTEGER NULL"
+    ))
+    .await?;
+    let done = match interrupted(db).await? {
+        Some((v, d)) if v == version && d == direction => {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    db.get_database_backend(),
+                    format!("SELECT COALESCE(statements_done, 0) AS done FROM {STATE_TABLE}"),
+                ))
+                .await?;
+            let done = row.map(|r| r.try_get::<i32>("", "done")).transpose()?;
+            usize::try_from(done.unwrap_or(0)).unwrap_or(0)
+        }
+        _ => {
+            mark_in_progress(db, version, direction).await?;
+            0
+        }
+    };
+    set_statements_done(db, done).await?;
+    Ok(done)
+}
+
+/// Records that the first `done` statements of the online migration in progress ran.
+pub async fn set_statements_done<C: ConnectionTrait>(
+    db: &C,
+    done: usize,
+) -> Result<(), MigrateError> {
+    db.execute_unprepared(&format!(
+        "UPDATE {STATE_TABLE} SET statements_done = {done}"
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Clears the in-progress marker: the migration it named finished.
+pub async fn clear_in_progress<C: ConnectionTrait>(db: &C) -> Result<(), MigrateError> {
+    db.execute_unprepared(&format!(
+        "UPDATE {STATE_TABLE} SET in_progress = NULL, direction = NULL"
+    ))
+    .await?;
     Ok(())
 }
 
@@ -311,7 +374,21 @@ fn unix_now() -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::fingerprint;
+    fn fingerprint<'n>(names: impl Iterator<Item = &'n str>) -> String {
+        super::fingerprint(names.map(|n| (n, "c")))
+    }
+
+    #[test]
+    fn the_fingerprint_sees_a_changed_checksum() {
+        assert_ne!(
+            super::fingerprint([("m1", "aa"), ("m2", "bb")].into_iter()),
+            super::fingerprint([("m1", "aa"), ("m2", "bc")].into_iter())
+        );
+        assert_ne!(
+            super::fingerprint([("m1a", "a")].into_iter()),
+            super::fingerprint([("m1", "aa")].into_iter())
+        );
+    }
 
     #[test]
     fn the_fingerprint_ignores_order_and_sees_any_change_of_the_set() {

@@ -200,6 +200,13 @@ pub enum Command {
         #[arg(long)]
         live: bool,
     },
+    /// Accept a reviewed, harmless edit of an applied migration: record the SQL it sends now
+    /// as what it sent. `check` and `history` name edited migrations; a boot refuses them.
+    Rehash {
+        /// The applied migration (full name or unique prefix).
+        #[arg(value_name = "REV")]
+        revision: String,
+    },
     /// Empty the version table (tables and data are kept). Asks for confirmation.
     Reset {
         /// Do not ask for confirmation.

@@ -31,8 +31,7 @@ impl ScratchDb {
                     cleanup: Cleanup::File(path),
                 })
             }
-            backend @ (DbBackend::Postgres | DbBackend::MySql) => {
-                let backend_is_mysql = backend == DbBackend::MySql;
+            DbBackend::Postgres | DbBackend::MySql => {
                 for gone in schema_model::scratch::drop_abandoned(&session.db).await? {
                     tracing::warn!(
                         "dropped the scratch database {gone}: a killed run abandoned it"
@@ -55,9 +54,10 @@ impl ScratchDb {
                 url.set_path(&format!("/{name}"));
                 // Through the same connection set-up as the session (pooler detection, no
                 // password in any log): a second connection, to a second database.
-                // MySQL's migration lock holds a session while the migrations run on another.
+                // MySQL's migration lock holds a session while the migrations run on another,
+                // as PostgreSQL's does while an online migration runs.
                 let settings = db_config::ConnectSettings {
-                    max_connections: if backend_is_mysql { 2 } else { 1 },
+                    max_connections: 2,
                     ..Default::default()
                 };
                 let connected = match db_config::DbUrl::parse(url.as_str()) {

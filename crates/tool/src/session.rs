@@ -83,12 +83,13 @@ impl Session {
     }
 }
 
-/// One connection per command. On MySQL, a command that takes the migration lock needs two:
-/// `GET_LOCK` belongs to a session, which holds it while the migrations run on a second one
-/// (MySQL's DDL commits whatever transaction it meets, so it cannot share the lock's).
+/// One connection per command. A command that takes the migration lock may need two: on
+/// MySQL always (`GET_LOCK` belongs to a session, which holds it while the migrations run on a
+/// second one: MySQL's DDL commits whatever transaction it meets), on PostgreSQL when online
+/// steps run outside the transaction that holds the lock. The pool opens the second only then.
 fn connections_needed(url: &DbUrl, read_only: bool) -> u32 {
     match url.backend() {
-        db_config::Backend::MySql if !read_only => 2,
+        db_config::Backend::MySql | db_config::Backend::Postgres if !read_only => 2,
         _ => 1,
     }
 }

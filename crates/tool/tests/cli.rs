@@ -138,7 +138,7 @@ async fn check_upgrade_current_history_downgrade_cycle() {
             n,
         );
         assert!(
-            r.stdout.contains("Database tables (19)"),
+            r.stdout.contains("Database tables (20)"),
             "[{n}] {}",
             r.stdout
         );
@@ -1497,4 +1497,42 @@ async fn lint_names_the_lock_and_the_rewrite_and_takes_reasoned_waivers() {
     let r = run(&t.url, &["lint"]);
     expect(&r, 0, "no migration is pending", "nothing pending");
     t.finish().await;
+}
+
+/// An applied migration whose recorded SQL differs from what it sends now (as if its file
+/// were edited after it ran): `check` names it with the statements that differ, `history`
+/// marks it, `upgrade` refuses, `rehash` accepts it, then all is clean.
+#[tokio::test]
+async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehash() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        expect(&run(&t.url, &["upgrade"]), 0, &format!("Applied {HEAD}"), n);
+        t.exec(&format!(
+            "UPDATE {} SET checksum = 'edited', statements = 'CREATE TABLE legacy (id integer)' \
+             WHERE version = '{HEAD}'",
+            migration::checksum::CHECKSUM_TABLE
+        ))
+        .await;
+        t.exec("UPDATE counsel_migration_state SET fingerprint = 'stale'")
+            .await;
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, &format!("{HEAD} was changed after it was applied"), n);
+        expect(&r, 3, "- CREATE TABLE legacy (id integer)", n);
+        expect(&r, 3, &format!("manage-db rehash {HEAD}"), n);
+        expect(&run(&t.url, &["history"]), 0, "EDITED since", n);
+        expect(&run(&t.url, &["upgrade"]), 1, "was changed after it was applied", n);
+
+        let r = run(&t.url, &["rehash", "m20261124"]);
+        expect(&r, 0, "accepted: this is now the SQL", n);
+        expect(&r, 0, "- CREATE TABLE legacy (id integer)", n);
+        expect(
+            &run(&t.url, &["check"]),
+            0,
+            "Result: OK, the schema is at head and matches the entities",
+            n,
+        );
+        expect(&run(&t.url, &["rehash", HEAD]), 0, "nothing to accept", n);
+        expect(&run(&t.url, &["rehash", "m2099"]), 1, "m2099", n);
+        t.finish().await;
+    }
 }

@@ -8,7 +8,8 @@
 //! - [`definitions`]: column types (with PostgreSQL's casts), defaults, checks, enum types;
 //! - [`rebuild`]: SQLite's table rebuild;
 //! - [`rows`]: what the rows must meet before a change (checked first, naming the rows);
-//! - [`guards`]: whether an object is there (`has_*`).
+//! - [`guards`]: whether an object is there (`has_*`);
+//! - [`online`]: PostgreSQL's online forms of changes to a table that holds rows.
 
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 use sea_orm_migration::prelude::*;
@@ -16,18 +17,26 @@ use sea_orm_migration::prelude::*;
 pub mod definitions;
 pub mod guards;
 pub mod keys;
+pub mod online;
 pub mod rebuild;
 pub mod rows;
 
 pub use definitions::*;
 pub use guards::*;
 pub use keys::*;
+pub use online::*;
 pub use rebuild::*;
 pub use rows::*;
 
 /// Whether the migration runs on SQLite, which changes a column only by rebuilding its table.
 pub fn is_sqlite(manager: &SchemaManager<'_>) -> bool {
     manager.get_database_backend() == DbBackend::Sqlite
+}
+
+/// Whether the migration runs on PostgreSQL, where changes to tables that hold rows take their
+/// online forms (see [`online`]).
+pub fn is_postgres(manager: &SchemaManager<'_>) -> bool {
+    manager.get_database_backend() == DbBackend::Postgres
 }
 
 /// An identifier quoted for `backend`.

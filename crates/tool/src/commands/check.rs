@@ -1,7 +1,7 @@
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
-use migration::{version_table, PlanError, Request, Status, VERSION_TABLE};
+use migration::{checksum, version_table, PlanError, Request, Status, VERSION_TABLE};
 use schema_model::{possible_renames, Change};
 use serde::Serialize;
 use std::io::Write;
@@ -54,11 +54,12 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let mut notes = Vec::new();
     if live.tables.contains_key(migration::STATE_TABLE) {
         notes.push(format!(
-            "{} and {} are this tool's bookkeeping: the migrations applied, and one row the \
+            "{}, {} and {} are this tool's bookkeeping: the migrations applied, one row the \
              migrator reads at every start to skip the rest when nothing changed (and to mark a \
-             MySQL migration that was interrupted)",
+             migration that was interrupted), and the checksum of what each applied migration sent",
             VERSION_TABLE,
-            migration::STATE_TABLE
+            migration::STATE_TABLE,
+            migration::checksum::CHECKSUM_TABLE
         ));
     }
     for table in migration::BOOKKEEPING_TABLES {
@@ -105,6 +106,24 @@ pub async fn gather(session: &Session) -> Result<CheckReport, ToolError> {
     let interruption = super::interrupted::examine(session).await?;
     if let Some(cut) = &interruption {
         problems.push(cut.describe());
+    }
+    // A concurrent index build that failed: the index is unused but slows every write.
+    for (index, table) in migration::online::invalid_indexes(db).await? {
+        problems.push(format!(
+            "index {index} on {table} is INVALID: a CONCURRENTLY build failed or was \
+             interrupted; it is not used by queries but is updated by every write\n  hint: \
+             `manage-db upgrade` builds it again if a pending online migration builds it; \
+             otherwise drop it with `DROP INDEX CONCURRENTLY \"{index}\"` and build it again"
+        ));
+    }
+    // An applied migration edited since it ran: the database did not get what it says now.
+    for edit in checksum::verify(db, m, &status.applied).await?.edited {
+        problems.push(format!(
+            "{}\n  hint: if the change is harmless, accept it with `manage-db rehash {}`; \
+             otherwise restore the migration and put the change in a new one",
+            edit.describe(),
+            edit.name
+        ));
     }
     let upgrade = session.runner().preview(&Request::upgrade_to_head()).await;
     let refused = match upgrade {

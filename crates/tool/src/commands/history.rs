@@ -3,7 +3,7 @@
 use crate::error::exit;
 use crate::session::Session;
 use crate::ToolError;
-use migration::{version_table, Migrations, PlanError, Status};
+use migration::{checksum, version_table, Migrations, PlanError, Status};
 use std::io::Write;
 
 /// The version table's rows and what they mean for this build. Fails on a revision it does
@@ -95,8 +95,18 @@ pub async fn history(
     } else {
         vec![]
     };
+    let edited: Vec<String> = checksum::verify(&session.db, m, &status.applied)
+        .await?
+        .edited
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
     for (i, name) in m.names().enumerate().filter(|(i, _)| shown.contains(i)) {
         let state = match applied_at.get(name) {
+            Some(&at) if edited.iter().any(|e| e == name) => format!(
+                "applied {}, EDITED since (`manage-db check` shows how)",
+                format_time(at)
+            ),
             Some(&at) => format!("applied {}", format_time(at)),
             None if status.out_of_order.contains(&i) => "pending (out of order)".into(),
             None => "pending".into(),
@@ -169,6 +179,27 @@ pub async fn show(session: &Session, spec: &str, out: &mut dyn Write) -> Result<
     )?;
     for line in changes(&schemas[position], &schemas[position + 1]) {
         writeln!(out, "    {line}")?;
+    }
+    Ok(exit::OK)
+}
+
+/// `rehash REV`: accept the SQL an applied migration sends now as what it sent.
+pub async fn rehash(session: &Session, spec: &str, out: &mut dyn Write) -> Result<u8, ToolError> {
+    let position = session.migrations.find(spec)?;
+    match session.runner().rehash(position).await? {
+        Some(edit) => {
+            writeln!(out, "{}", edit.describe())?;
+            writeln!(
+                out,
+                "accepted: this is now the SQL {} is checked against",
+                edit.name
+            )?;
+        }
+        None => writeln!(
+            out,
+            "{} is unchanged since it was applied: its checksum is recorded, nothing to accept",
+            session.migrations.name(position)
+        )?,
     }
     Ok(exit::OK)
 }

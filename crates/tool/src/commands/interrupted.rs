@@ -13,7 +13,7 @@ use crate::scratch::ScratchDb;
 use crate::session::Session;
 use crate::ToolError;
 use migration::sea_orm_migration::SchemaManager;
-use migration::{version_table, ForeignKeyScope, MigrationLock, Request, Runner, Target};
+use migration::{checksum, version_table, ForeignKeyScope, MigrationLock, Request, Runner, Target};
 use migration_generator::{Backfill, Options, Side};
 use schema_model::{declared, Schema};
 use std::io::Write;
@@ -79,6 +79,10 @@ pub async fn examine(session: &Session) -> Result<Option<Interruption>, ToolErro
              run the build that was migrating (its repair knows what the migration does)"
         )));
     };
+    if migration::online::is_online(m.migration(position), session.db.get_database_backend()) {
+        // It counts its statements: running the same direction again resumes it.
+        return Ok(None);
+    }
     settle(session).await?;
     let scratch = ScratchDb::create(session).await?;
     let replayed = replay_around(session, &scratch, position).await;
@@ -192,10 +196,12 @@ fn live_side(schema: &Schema, flavour: declared::Flavour) -> Side<'_> {
 /// Runs the steps, then records `version` as applied or not and clears the marker.
 async fn run_locked(
     lock: &MigrationLock<'_>,
+    migrations: &migration::Migrations,
     steps: &[migration_generator::Step],
     version: &str,
     recorded_at_end: bool,
 ) -> Result<(), ToolError> {
+    use sea_orm::ConnectionTrait;
     let conn = lock.conn();
     let manager = SchemaManager::new(lock.conn());
     for step in steps {
@@ -210,10 +216,15 @@ async fn run_locked(
     let is_recorded =
         |rows: Vec<migration::AppliedRevision>| rows.iter().any(|r| r.version == version);
     let recorded = is_recorded(version_table::read(&conn).await?.unwrap_or_default());
+    checksum::install(&conn).await?;
     if recorded_at_end && !recorded {
         version_table::record(&conn, version).await?;
+        if let Some(position) = migrations.position(version) {
+            checksum::record(&conn, migrations, position).await?;
+        }
     } else if !recorded_at_end && recorded {
         version_table::unrecord(&conn, version).await?;
+        checksum::forget(&conn, version).await?;
     }
     let versions: Vec<String> = version_table::read(&conn)
         .await?
@@ -221,7 +232,14 @@ async fn run_locked(
         .into_iter()
         .map(|r| r.version)
         .collect();
-    version_table::save_state(&conn, versions.iter().map(String::as_str)).await?;
+    let fingerprint = migrations
+        .fingerprint_of(
+            conn.get_database_backend(),
+            versions.iter().map(String::as_str),
+            &[],
+        )
+        .await?;
+    version_table::save_state(&conn, fingerprint).await?;
     Ok(())
 }
 
@@ -301,6 +319,7 @@ pub async fn repair(
     }
     match run_locked(
         &lock,
+        &session.migrations,
         &plan.up,
         &cut.version,
         (cut.direction == "up") == finish,

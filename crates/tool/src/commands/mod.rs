@@ -176,6 +176,7 @@ async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u
             interrupted::repair(session, *finish, backfills, *yes, out).await
         }
         Command::Reset { yes } => reset::run(session, *yes, out).await,
+        Command::Rehash { revision } => history::rehash(session, revision, out).await,
         Command::Lint { revisions, .. } => {
             lint::migrations(revisions, &session.migrations, Some(session), out).await
         }
