@@ -20,9 +20,8 @@ fn options(on_edited: OnEdited) -> BootOptions {
 }
 
 async fn checksum_rows(t: &testkit::TestDb) -> Vec<String> {
-    let rows = t
-        .db
-        .query_all_raw(Statement::from_string(
+    let rows =
+        t.db.query_all_raw(Statement::from_string(
             t.backend(),
             format!("SELECT version FROM {CHECKSUM_TABLE} ORDER BY version"),
         ))
@@ -40,7 +39,9 @@ async fn an_applied_migration_edited_afterwards_is_refused_until_rehashed() {
         let refuse = options(OnEdited::Refuse);
         let original = || {
             of([
-                fake("m1_base").creates("ck_a").runs("CREATE INDEX ck_a_id ON ck_a (id)"),
+                fake("m1_base")
+                    .creates("ck_a")
+                    .runs("CREATE INDEX ck_a_id ON ck_a (id)"),
                 fake("m2_next").creates("ck_b"),
             ])
         };
@@ -61,7 +62,9 @@ async fn an_applied_migration_edited_afterwards_is_refused_until_rehashed() {
         // pending migration behind it does not run.
         let edited = || {
             of([
-                fake("m1_base").creates("ck_a").runs("CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"),
+                fake("m1_base")
+                    .creates("ck_a")
+                    .runs("CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"),
                 fake("m2_next").creates("ck_b"),
                 fake("m3_more").creates("ck_c"),
             ])
@@ -70,13 +73,32 @@ async fn an_applied_migration_edited_afterwards_is_refused_until_rehashed() {
             .await
             .expect_err("an edited migration is refused");
         let text = err.to_string();
-        assert!(matches!(err, MigrateError::EditedAfterApply { .. }), "[{n}] {text}");
-        assert!(text.contains("m1_base was changed after it was applied"), "[{n}] {text}");
-        assert!(text.contains("- CREATE INDEX ck_a_id ON ck_a (id)"), "[{n}] {text}");
-        assert!(text.contains("+ CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"), "[{n}] {text}");
+        assert!(
+            matches!(err, MigrateError::EditedAfterApply { .. }),
+            "[{n}] {text}"
+        );
+        assert!(
+            text.contains("m1_base was changed after it was applied"),
+            "[{n}] {text}"
+        );
+        assert!(
+            text.contains("- CREATE INDEX ck_a_id ON ck_a (id)"),
+            "[{n}] {text}"
+        );
+        assert!(
+            text.contains("+ CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"),
+            "[{n}] {text}"
+        );
         assert!(text.contains("manage-db rehash"), "[{n}] {text}");
-        assert!(!text.contains("m2_next"), "[{n}] only the edited one is named: {text}");
-        assert_eq!(checksum_rows(&t).await, ["m1_base", "m2_next"], "[{n}] nothing ran");
+        assert!(
+            !text.contains("m2_next"),
+            "[{n}] only the edited one is named: {text}"
+        );
+        assert_eq!(
+            checksum_rows(&t).await,
+            ["m1_base", "m2_next"],
+            "[{n}] nothing ran"
+        );
 
         // Told to warn, the boot goes on; the next boot still sees the edit.
         let warn = options(OnEdited::Warn);
@@ -85,14 +107,20 @@ async fn an_applied_migration_edited_afterwards_is_refused_until_rehashed() {
         let err = migrate_to_head(&edited(), &t.db, &refuse)
             .await
             .expect_err("still edited");
-        assert!(matches!(err, MigrateError::EditedAfterApply { .. }), "[{n}] {err}");
+        assert!(
+            matches!(err, MigrateError::EditedAfterApply { .. }),
+            "[{n}] {err}"
+        );
 
         // Accepted: the boot passes, from the one-row path again.
         let migrations = edited();
         let runner = Runner::new(&migrations, &t.db, refuse.lock.clone());
         let accepted = runner.rehash(0).await.unwrap().expect("it differed");
         assert_eq!(accepted.name, "m1_base", "[{n}]");
-        assert!(runner.rehash(0).await.unwrap().is_none(), "[{n}] nothing left to accept");
+        assert!(
+            runner.rehash(0).await.unwrap().is_none(),
+            "[{n}] nothing left to accept"
+        );
         let report = migrate_to_head(&migrations, &t.db, &refuse).await.unwrap();
         assert!(report.applied.is_empty(), "[{n}]");
         assert!(
@@ -102,7 +130,9 @@ async fn an_applied_migration_edited_afterwards_is_refused_until_rehashed() {
 
         // Only an applied migration has a checksum to accept.
         let ahead = of([
-            fake("m1_base").creates("ck_a").runs("CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"),
+            fake("m1_base")
+                .creates("ck_a")
+                .runs("CREATE UNIQUE INDEX ck_a_id ON ck_a (id)"),
             fake("m2_next").creates("ck_b"),
             fake("m3_more").creates("ck_c"),
             fake("m4_later").creates("ck_d"),
@@ -130,24 +160,35 @@ async fn a_database_migrated_before_checksums_existed_is_adopted_without_alarm()
         migrate_to_head(&history(), &t.db, &refuse).await.unwrap();
         // As an older build left it: no checksum table, a names-only fingerprint.
         t.exec(&format!("DROP TABLE {CHECKSUM_TABLE}")).await;
-        t.exec("UPDATE counsel_migration_state SET fingerprint = 'older'").await;
+        t.exec("UPDATE counsel_migration_state SET fingerprint = 'older'")
+            .await;
 
         let report = migrate_to_head(&history(), &t.db, &refuse).await.unwrap();
         assert!(report.applied.is_empty(), "[{n}]");
-        assert_eq!(checksum_rows(&t).await, ["m1_base", "m2_next"], "[{n}] adopted");
+        assert_eq!(
+            checksum_rows(&t).await,
+            ["m1_base", "m2_next"],
+            "[{n}] adopted"
+        );
         assert!(
             migration::version_table::at_head_unlocked(&t.db, &history()).await,
             "[{n}] the next boot is one row read"
         );
         // From then on an edit is caught.
         let edited = of([
-            fake("m1_base").creates("ad_a").runs("CREATE INDEX ad_a_id ON ad_a (id)"),
+            fake("m1_base")
+                .creates("ad_a")
+                .runs("CREATE INDEX ad_a_id ON ad_a (id)"),
             fake("m2_next").creates("ad_b"),
         ]);
         let err = migrate_to_head(&edited, &t.db, &refuse)
             .await
             .expect_err("edited");
-        assert!(err.to_string().contains("+ CREATE INDEX ad_a_id ON ad_a (id)"), "[{n}] {err}");
+        assert!(
+            err.to_string()
+                .contains("+ CREATE INDEX ad_a_id ON ad_a (id)"),
+            "[{n}] {err}"
+        );
         t.finish().await;
     }
 }

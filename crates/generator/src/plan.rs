@@ -244,14 +244,18 @@ pub fn plan(
 
 /// `up` with PostgreSQL's online forms of its changes to tables that hold rows: indexes built
 /// concurrently, foreign keys added NOT VALID then validated, UNIQUE through a concurrent
-/// index, NOT NULL through a validated check; the checks of the rows those make themselves
-/// left to the other backends. Kept only when every step then just sends statements on
+/// index, NOT NULL through a validated check. The checks of the rows come first, as before
+/// (on PostgreSQL each is one statement), so a migration that cannot apply still stops with
+/// nothing done. Kept only when every step then just sends statements on
 /// PostgreSQL (an online migration's statements are counted to resume it): otherwise `up` stays
 /// as it was, one transaction, and `false`.
 pub fn online_forms(up: Vec<Step>) -> (Vec<Step>, bool) {
     fn online(step: Step) -> Step {
         match step {
-            Step::CreateIndex { ref table, ref index } if index.constraint => Step::Online {
+            Step::CreateIndex {
+                ref table,
+                ref index,
+            } if index.constraint => Step::Online {
                 online: OnlineChange::Unique {
                     table: table.clone(),
                     name: index.name.clone(),
@@ -259,7 +263,10 @@ pub fn online_forms(up: Vec<Step>) -> (Vec<Step>, bool) {
                 },
                 other: Box::new(step),
             },
-            Step::CreateIndex { ref table, ref index } => Step::Online {
+            Step::CreateIndex {
+                ref table,
+                ref index,
+            } => Step::Online {
                 online: OnlineChange::Index {
                     table: table.clone(),
                     index: index.clone(),
@@ -276,7 +283,6 @@ pub fn online_forms(up: Vec<Step>) -> (Vec<Step>, bool) {
                 },
                 other: Box::new(step),
             },
-            Step::Require { .. } => Step::ExceptPostgres(Box::new(step)),
             Step::PerBackend { sqlite, other } => Step::PerBackend {
                 sqlite,
                 other: other.into_iter().map(online).collect(),
@@ -286,7 +292,7 @@ pub fn online_forms(up: Vec<Step>) -> (Vec<Step>, bool) {
     }
     fn plain(step: Step) -> Step {
         match step {
-            Step::Online { other, .. } | Step::ExceptPostgres(other) => *other,
+            Step::Online { other, .. } => *other,
             Step::PerBackend { sqlite, other } => Step::PerBackend {
                 sqlite,
                 other: other.into_iter().map(plain).collect(),
@@ -315,7 +321,9 @@ fn rewrites_table(change: &Change) -> Option<String> {
         t == "text" || t.starts_with("character varying") || t.starts_with("varchar")
     };
     let length = |t: &str| -> Option<u32> {
-        t.split(['(', ')']).nth(1).and_then(|n| n.trim().parse().ok())
+        t.split(['(', ')'])
+            .nth(1)
+            .and_then(|n| n.trim().parse().ok())
     };
     let widened = text(&from.sql_type)
         && text(&to.sql_type)

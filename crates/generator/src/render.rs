@@ -128,7 +128,6 @@ fn needs_helpers(step: &Step) -> bool {
         | Step::PerBackend { .. }
         | Step::DropDefault { .. }
         | Step::Online { .. }
-        | Step::ExceptPostgres(_)
         | Step::ReplacePrimaryKey { .. } => true,
         Step::AlterColumn {
             drop_default,

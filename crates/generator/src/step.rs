@@ -140,18 +140,28 @@ pub enum Step {
         online: OnlineChange,
         other: Box<Step>,
     },
-    /// A step PostgreSQL does not need in an online migration: a check of the rows that the
-    /// online change makes itself (`VALIDATE`, a unique build), which the other backends run.
-    ExceptPostgres(Box<Step>),
 }
 
 /// What a [`Step::Online`] does on PostgreSQL (`migration::schema_change::online`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OnlineChange {
-    Index { table: String, index: IndexSpec },
-    Unique { table: String, name: String, columns: Vec<String> },
-    ForeignKey { table: String, foreign_key: ForeignKeySpec },
-    NotNull { table: String, column: String },
+    Index {
+        table: String,
+        index: IndexSpec,
+    },
+    Unique {
+        table: String,
+        name: String,
+        columns: Vec<String>,
+    },
+    ForeignKey {
+        table: String,
+        foreign_key: ForeignKeySpec,
+    },
+    NotNull {
+        table: String,
+        column: String,
+    },
 }
 
 impl OnlineChange {
@@ -160,10 +170,15 @@ impl OnlineChange {
             OnlineChange::Index { table, index: i } => {
                 schema_change::create_index_concurrently(manager, index(table, i)).await
             }
-            OnlineChange::Unique { table, name, columns } => {
-                schema_change::add_unique_using_index(manager, table, name, &strs(columns)).await
-            }
-            OnlineChange::ForeignKey { table, foreign_key: fk } => {
+            OnlineChange::Unique {
+                table,
+                name,
+                columns,
+            } => schema_change::add_unique_using_index(manager, table, name, &strs(columns)).await,
+            OnlineChange::ForeignKey {
+                table,
+                foreign_key: fk,
+            } => {
                 schema_change::add_foreign_key_not_valid(
                     manager,
                     table,
@@ -718,11 +733,6 @@ impl Step {
                     Box::pin(other.apply(manager)).await?
                 }
             }
-            Step::ExceptPostgres(step) => {
-                if !schema_change::is_postgres(manager) {
-                    Box::pin(step.apply(manager)).await?
-                }
-            }
         }
         Ok(())
     }
@@ -754,8 +764,8 @@ impl Step {
             | Step::AddCheck { .. }
             | Step::AlterColumn { .. }
             | Step::DropDefault { .. }
-            | Step::Online { .. }
-            | Step::ExceptPostgres(_) => true,
+            | Step::Require { .. }
+            | Step::Online { .. } => true,
             Step::PerBackend { other, .. } => other.iter().all(Step::is_plain_on_postgres),
             _ => false,
         }
@@ -954,10 +964,6 @@ impl Step {
                     other.code(&inner)
                 )
             }
-            Step::ExceptPostgres(step) => format!(
-                "{indent}if !is_postgres(manager) {{\n{}{indent}}}\n",
-                step.code(&format!("{indent}    "))
-            ),
         }
     }
 }

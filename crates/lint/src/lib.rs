@@ -53,15 +53,73 @@ impl Finding {
     }
 }
 
-/// What the rules know besides the statement: the tables created earlier in the script.
+/// What the rules know besides the statement: what the script did before it.
 #[derive(Debug, Default)]
 pub struct Context {
+    /// Tables it created.
     pub created: BTreeSet<String>,
+    /// `(table, constraint) → column` of `CHECK (column IS NOT NULL) NOT VALID` added.
+    pending_not_null: std::collections::BTreeMap<(String, String), String>,
+    /// `(table, column)` proven NOT NULL by such a check, validated: `SET NOT NULL` then
+    /// trusts it and scans nothing (PostgreSQL 12+).
+    proven_not_null: BTreeSet<(String, String)>,
 }
 
 impl Context {
     pub fn is_new(&self, table: &str) -> bool {
         self.created.contains(&unquoted(table))
+    }
+
+    pub fn is_proven_not_null(&self, table: &str, column: &str) -> bool {
+        self.proven_not_null
+            .contains(&(unquoted(table), unquoted(column)))
+    }
+
+    /// Learns what `statement` did that later rules depend on.
+    fn observe(&mut self, statement: &Statement) {
+        use sqlparser::ast::{AlterTableOperation, Expr, TableConstraint};
+        match statement {
+            Statement::CreateTable(create) => {
+                self.created.insert(unquoted(&create.name.to_string()));
+            }
+            Statement::AlterTable {
+                name, operations, ..
+            } => {
+                let table = unquoted(&name.to_string());
+                for op in operations {
+                    match op {
+                        AlterTableOperation::AddConstraint {
+                            constraint:
+                                TableConstraint::Check {
+                                    name: Some(check),
+                                    expr,
+                                    ..
+                                },
+                            ..
+                        } => {
+                            let mut expr = expr.as_ref();
+                            while let Expr::Nested(inner) = expr {
+                                expr = inner;
+                            }
+                            if let Expr::IsNotNull(column) = expr {
+                                self.pending_not_null.insert(
+                                    (table.clone(), unquoted(&check.to_string())),
+                                    unquoted(&column.to_string()),
+                                );
+                            }
+                        }
+                        AlterTableOperation::ValidateConstraint { name: check } => {
+                            let key = (table.clone(), unquoted(&check.to_string()));
+                            if let Some(column) = self.pending_not_null.remove(&key) {
+                                self.proven_not_null.insert((table.clone(), column));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -73,9 +131,31 @@ pub struct ParseError(pub String);
 pub fn lint(sql: &str) -> Result<Vec<Finding>, ParseError> {
     let statements =
         Parser::parse_sql(&PostgreSqlDialect {}, sql).map_err(|e| ParseError(e.to_string()))?;
+    Ok(lint_parsed(&statements))
+}
+
+/// [`lint`] over statements recorded one by one (a migration's, as `--sql` records them).
+/// A `DO` block, which only checks rows before the schema changes (generated migrations
+/// send one per requirement on PostgreSQL), takes no lock worth a rule and is passed over.
+pub fn lint_statements<S: AsRef<str>>(statements: &[S]) -> Result<Vec<Finding>, ParseError> {
+    let mut parsed = Vec::with_capacity(statements.len());
+    for statement in statements {
+        let text = statement.as_ref().trim_start();
+        if text.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("DO ")) {
+            continue;
+        }
+        parsed.extend(
+            Parser::parse_sql(&PostgreSqlDialect {}, text)
+                .map_err(|e| ParseError(e.to_string()))?,
+        );
+    }
+    Ok(lint_parsed(&parsed))
+}
+
+fn lint_parsed(statements: &[Statement]) -> Vec<Finding> {
     let mut context = Context::default();
     let mut findings = Vec::new();
-    for statement in &statements {
+    for statement in statements {
         for rule in rules::ALL {
             for hit in (rule.check)(statement, &context) {
                 findings.push(Finding {
@@ -90,11 +170,9 @@ pub fn lint(sql: &str) -> Result<Vec<Finding>, ParseError> {
                 });
             }
         }
-        if let Statement::CreateTable(create) = statement {
-            context.created.insert(unquoted(&create.name.to_string()));
-        }
+        context.observe(statement);
     }
-    Ok(findings)
+    findings
 }
 
 /// A rule switched off for one migration, with the reason.

@@ -34,7 +34,7 @@ const CASES: &[(&str, &str, Lock, &str)] = &[
         "setting-not-null",
         r#"ALTER TABLE "cases" ALTER COLUMN "title" SET NOT NULL"#,
         Lock::AccessExclusive,
-        r#"ALTER TABLE "cases" ADD CONSTRAINT "ck_title" CHECK ("title" IS NOT NULL) NOT VALID"#,
+        r#"ALTER TABLE "cases" ADD CONSTRAINT "ck_title" CHECK ("title" IS NOT NULL) NOT VALID; ALTER TABLE "cases" VALIDATE CONSTRAINT "ck_title"; ALTER TABLE "cases" ALTER COLUMN "title" SET NOT NULL; ALTER TABLE "cases" DROP CONSTRAINT "ck_title""#,
     ),
     (
         "adding-required-field",
@@ -145,4 +145,31 @@ fn a_waiver_needs_a_reason_and_covers_only_its_rule() {
 #[test]
 fn sql_that_is_not_postgresql_is_an_error_not_a_pass() {
     assert!(lint("CREATE INDEX ON").is_err());
+}
+
+/// `SET NOT NULL` passes only once a check proving it was validated, on that table and column.
+#[test]
+fn set_not_null_is_trusted_only_after_its_check_is_validated() {
+    let fires = |sql: &str| {
+        lint(sql)
+            .unwrap()
+            .iter()
+            .any(|f| f.rule == "setting-not-null")
+    };
+    let add = r#"ALTER TABLE "cases" ADD CONSTRAINT "ck" CHECK ("title" IS NOT NULL) NOT VALID"#;
+    let validate = r#"ALTER TABLE "cases" VALIDATE CONSTRAINT "ck""#;
+    let set = |column: &str| format!(r#"ALTER TABLE "cases" ALTER COLUMN "{column}" SET NOT NULL"#);
+    assert!(fires(&format!("{add}; {}", set("title"))), "not validated");
+    assert!(!fires(&format!("{add}; {validate}; {}", set("title"))));
+    assert!(
+        fires(&format!("{add}; {validate}; {}", set("status"))),
+        "another column"
+    );
+    assert!(
+        fires(&format!(
+            r#"{add}; ALTER TABLE "visitors" VALIDATE CONSTRAINT "ck"; {}"#,
+            set("title")
+        )),
+        "another table's constraint"
+    );
 }

@@ -142,8 +142,12 @@ impl Edited {
             if tag == similar::DiffTag::Equal {
                 continue;
             }
-            edited.removed.extend(before[old_range].iter().map(|s| s.to_string()));
-            edited.added.extend(after[new_range].iter().map(|s| s.to_string()));
+            edited
+                .removed
+                .extend(before[old_range].iter().map(|s| s.to_string()));
+            edited
+                .added
+                .extend(after[new_range].iter().map(|s| s.to_string()));
         }
         edited
     }
@@ -189,9 +193,11 @@ pub async fn verify<C: ConnectionTrait>(
     for &i in applied {
         match recorded.get(migrations.name(i)) {
             Some((checksum, _)) if *checksum == sent[i].checksum => {}
-            Some((_, sql)) => verified
-                .edited
-                .push(Edited::between(migrations.name(i), sql, &sent[i])),
+            Some((_, sql)) => {
+                verified
+                    .edited
+                    .push(Edited::between(migrations.name(i), sql, &sent[i]))
+            }
             None => verified.unrecorded.push(i),
         }
     }
@@ -199,7 +205,9 @@ pub async fn verify<C: ConnectionTrait>(
 }
 
 /// The recorded checksums and statements by migration name; empty when the table is missing.
-async fn read<C: ConnectionTrait>(db: &C) -> Result<HashMap<String, (String, String)>, MigrateError> {
+async fn read<C: ConnectionTrait>(
+    db: &C,
+) -> Result<HashMap<String, (String, String)>, MigrateError> {
     let present = crate::version_table::existing_tables(db, &[CHECKSUM_TABLE.to_owned()]).await?;
     if present.is_empty() {
         return Ok(HashMap::new());
@@ -305,16 +313,28 @@ mod tests {
         ]);
         assert_eq!(a.checksum, b.checksum);
         let quoted = Sent::of(&["CREATE TABLE t (id int, name text DEFAULT 'a b')".into()]);
-        assert_ne!(a.checksum, quoted.checksum, "whitespace inside quotes is data");
+        assert_ne!(
+            a.checksum, quoted.checksum,
+            "whitespace inside quotes is data"
+        );
         let other = Sent::of(&["CREATE TABLE t (id bigint, name text DEFAULT 'a  b')".into()]);
         assert_ne!(a.checksum, other.checksum);
-        assert_eq!(normalize("SELECT 'it''s -- not a comment'"), "SELECT 'it''s -- not a comment'");
+        assert_eq!(
+            normalize("SELECT 'it''s -- not a comment'"),
+            "SELECT 'it''s -- not a comment'"
+        );
     }
 
     #[test]
     fn an_edit_names_the_statements_that_differ() {
-        let then = Sent::of(&["CREATE TABLE a (x int)".into(), "CREATE INDEX i ON a (x)".into()]);
-        let now = Sent::of(&["CREATE TABLE a (x int)".into(), "CREATE INDEX i ON a (x, y)".into()]);
+        let then = Sent::of(&[
+            "CREATE TABLE a (x int)".into(),
+            "CREATE INDEX i ON a (x)".into(),
+        ]);
+        let now = Sent::of(&[
+            "CREATE TABLE a (x int)".into(),
+            "CREATE INDEX i ON a (x, y)".into(),
+        ]);
         let edited = Edited::between("m1", &then.sql, &now);
         assert_eq!(edited.removed, ["CREATE INDEX i ON a (x)"]);
         assert_eq!(edited.added, ["CREATE INDEX i ON a (x, y)"]);

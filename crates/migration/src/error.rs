@@ -81,7 +81,9 @@ pub enum MigrateError {
          a new one (`manage-db generate`). A boot can be told to only warn (on_edited_migration)",
         edited.iter().map(|e| e.describe()).collect::<Vec<_>>().join("\n")
     )]
-    EditedAfterApply { edited: Vec<crate::checksum::Edited> },
+    EditedAfterApply {
+        edited: Vec<crate::checksum::Edited>,
+    },
 
     #[error("{0} is not applied to this database: only an applied migration has a checksum to accept\n  hint: `manage-db history` lists what is applied")]
     NotApplied(String),

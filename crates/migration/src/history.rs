@@ -93,7 +93,9 @@ impl Migrations {
     pub async fn fingerprint(&self, backend: DbBackend) -> Result<String, MigrateError> {
         let sent = self.sent(backend).await?;
         Ok(crate::version_table::fingerprint(
-            self.names().zip(sent).map(|(n, s)| (n, s.checksum.as_str())),
+            self.names()
+                .zip(sent)
+                .map(|(n, s)| (n, s.checksum.as_str())),
         ))
     }
 

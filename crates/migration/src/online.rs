@@ -13,9 +13,7 @@
 //! SQLite's runs stay atomic, MySQL's DDL is never transactional.
 
 use crate::{checksum, statements_of, version_table, MigrateError, Migrations};
-use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait, Value,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait, Value};
 use std::time::Duration;
 
 /// Whether `migration`'s `up` runs online on `backend`.
@@ -68,7 +66,8 @@ pub async fn apply(
 ) -> Result<(), MigrateError> {
     let name = migrations.name(position);
     let direction = "up";
-    let statements = statements_of(DbBackend::Postgres, migrations.migration(position), true).await?;
+    let statements =
+        statements_of(DbBackend::Postgres, migrations.migration(position), true).await?;
     let done = version_table::start_online(db, name, direction).await?;
     if done > 0 {
         tracing::info!(
@@ -78,8 +77,21 @@ pub async fn apply(
             "resuming an online migration after the statements that committed"
         );
     }
+    // Nothing committed yet: a failure then leaves nothing to resume, so no marker either (the
+    // migration may well be changed before it runs again).
+    let nothing_done = |k: usize| async move {
+        if k == 0 {
+            version_table::clear_in_progress(db).await?;
+        }
+        Ok::<(), MigrateError>(())
+    };
     for (k, statement) in statements.iter().enumerate().skip(done) {
-        tracing::info!(migration = name, statement = k + 1, total = statements.len(), "online step");
+        tracing::info!(
+            migration = name,
+            statement = k + 1,
+            total = statements.len(),
+            "online step"
+        );
         let failed = |source: sea_orm::DbErr, note: String| MigrateError::OnlineStep {
             name: name.to_owned(),
             direction,
@@ -102,6 +114,7 @@ pub async fn apply(
                     ),
                     _ => String::new(),
                 };
+                nothing_done(k).await?;
                 return Err(failed(e, note));
             }
             version_table::set_statements_done(db, k + 1).await?;
@@ -114,6 +127,7 @@ pub async fn apply(
             .await?;
             if let Err(e) = txn.execute_unprepared(statement).await {
                 let _ = txn.rollback().await;
+                nothing_done(k).await?;
                 return Err(failed(e, String::new()));
             }
             version_table::set_statements_done(&txn, k + 1).await?;
@@ -131,7 +145,10 @@ pub async fn apply(
 /// An index left INVALID by a failed concurrent build, dropped so that it can be built again.
 async fn drop_if_invalid(db: &DatabaseConnection, index: &str) -> Result<(), MigrateError> {
     if is_invalid(db, index).await? == Some(true) {
-        tracing::warn!(index, "dropping the INVALID index a failed build left, to build it again");
+        tracing::warn!(
+            index,
+            "dropping the INVALID index a failed build left, to build it again"
+        );
         db.execute_unprepared(&format!(
             "DROP INDEX CONCURRENTLY IF EXISTS \"{}\"",
             index.replace('"', "\"\"")
@@ -156,7 +173,9 @@ async fn is_invalid(db: &DatabaseConnection, index: &str) -> Result<Option<bool>
 }
 
 /// Indexes of the current schema that are INVALID, as `index on table`: what `check` reports.
-pub async fn invalid_indexes<C: ConnectionTrait>(db: &C) -> Result<Vec<(String, String)>, MigrateError> {
+pub async fn invalid_indexes<C: ConnectionTrait>(
+    db: &C,
+) -> Result<Vec<(String, String)>, MigrateError> {
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(vec![]);
     }
@@ -190,8 +209,15 @@ mod tests {
             Some("i")
         );
         assert!(needs_autocommit(r#"DROP INDEX CONCURRENTLY IF EXISTS "i""#));
-        assert!(!needs_autocommit(r#"ALTER TABLE "t" VALIDATE CONSTRAINT "fk""#));
-        assert!(!needs_autocommit(r#"CREATE INDEX "concurrently" ON "t" ("a")"#));
-        assert_eq!(concurrent_index_name(r#"CREATE INDEX "i" ON "t" ("a")"#), None);
+        assert!(!needs_autocommit(
+            r#"ALTER TABLE "t" VALIDATE CONSTRAINT "fk""#
+        ));
+        assert!(!needs_autocommit(
+            r#"CREATE INDEX "concurrently" ON "t" ("a")"#
+        ));
+        assert_eq!(
+            concurrent_index_name(r#"CREATE INDEX "i" ON "t" ("a")"#),
+            None
+        );
     }
 }

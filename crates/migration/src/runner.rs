@@ -232,18 +232,16 @@ impl<'a> Runner<'a> {
                     _ => {}
                 }
             }
-            execute(&conn, self.migrations, step)
-                .await
-                .map_err(|e| {
-                    let aftermath = if lock.is_atomic() {
-                        "the whole run was rolled back: the database is as it was before"
-                    } else {
-                        "DDL is not transactional on this backend: the migrations before it \
+            execute(&conn, self.migrations, step).await.map_err(|e| {
+                let aftermath = if lock.is_atomic() {
+                    "the whole run was rolled back: the database is as it was before"
+                } else {
+                    "DDL is not transactional on this backend: the migrations before it \
                          stay applied, and this one is marked as interrupted; `manage-db check` \
                          shows what it left and `manage-db repair` undoes it"
-                    };
-                    self.step_error(step, aftermath, e)
-                })?;
+                };
+                self.step_error(step, aftermath, e)
+            })?;
         }
         let rows = rows_after(self.migrations, &state.rows, &plan);
         if !plan.is_empty() || to_head {
@@ -273,7 +271,13 @@ impl<'a> Runner<'a> {
         let backend = self.db.get_database_backend();
         match step {
             Step::Apply(i) if online::is_online(self.migrations.migration(i), backend) => {
-                online::apply(self.db, self.migrations, i, self.lock.statement_lock_timeout).await
+                online::apply(
+                    self.db,
+                    self.migrations,
+                    i,
+                    self.lock.statement_lock_timeout,
+                )
+                .await
             }
             _ => {
                 let txn = self.db.begin().await?;

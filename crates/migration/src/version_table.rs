@@ -17,11 +17,8 @@ pub const VERSION_TABLE: &str = "seaql_migrations";
 pub const STATE_TABLE: &str = "counsel_migration_state";
 
 /// The tables that describe the migrations rather than the application's data.
-pub const BOOKKEEPING_TABLES: [&str; 3] = [
-    VERSION_TABLE,
-    STATE_TABLE,
-    crate::checksum::CHECKSUM_TABLE,
-];
+pub const BOOKKEEPING_TABLES: [&str; 3] =
+    [VERSION_TABLE, STATE_TABLE, crate::checksum::CHECKSUM_TABLE];
 
 /// An order-independent fingerprint of a set of migrations, each a name and the checksum of
 /// the SQL it sent: the wrapping sum of one hash per migration. The hash takes eight bytes a

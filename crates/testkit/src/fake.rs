@@ -8,6 +8,7 @@ pub struct Fake {
     name: &'static str,
     tables: Vec<&'static str>,
     sql: Vec<&'static str>,
+    online: bool,
 }
 
 /// A migration named `name` that does nothing until given tables or SQL.
@@ -16,6 +17,7 @@ pub fn fake(name: &'static str) -> Fake {
         name,
         tables: vec![],
         sql: vec![],
+        online: false,
     }
 }
 
@@ -28,6 +30,12 @@ impl Fake {
     /// Raw SQL run after the tables are created (e.g. a statement that fails).
     pub fn runs(mut self, sql: &'static str) -> Self {
         self.sql.push(sql);
+        self
+    }
+
+    /// Runs online on PostgreSQL (`use_transaction() -> Some(false)`).
+    pub fn online(mut self) -> Self {
+        self.online = true;
         self
     }
 
@@ -44,6 +52,10 @@ impl MigrationName for Fake {
 
 #[async_trait::async_trait]
 impl MigrationTrait for Fake {
+    fn use_transaction(&self) -> Option<bool> {
+        self.online.then_some(false)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in &self.tables {
             let id = ColumnDef::new(Alias::new("id"))

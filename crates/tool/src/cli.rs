@@ -91,6 +91,14 @@ pub enum Command {
         /// Also apply pending migrations older than the newest applied one (merged out of order).
         #[arg(long)]
         allow_out_of_order: bool,
+        /// PostgreSQL: run a pending migration even though lint finds a statement that locks a
+        /// table larger than --lock-threshold-rows (refused otherwise).
+        #[arg(long)]
+        allow_locking: bool,
+        /// PostgreSQL: the table size (estimated rows, from pg_class) above which a lint error
+        /// stops `upgrade`.
+        #[arg(long, value_name = "ROWS", default_value_t = 10_000)]
+        lock_threshold_rows: u64,
     },
     /// Revert applied migrations (the newest one by default). Asks for confirmation.
     Downgrade {

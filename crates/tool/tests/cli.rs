@@ -1516,11 +1516,21 @@ async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehas
         t.exec("UPDATE counsel_migration_state SET fingerprint = 'stale'")
             .await;
         let r = run(&t.url, &["check"]);
-        expect(&r, 3, &format!("{HEAD} was changed after it was applied"), n);
+        expect(
+            &r,
+            3,
+            &format!("{HEAD} was changed after it was applied"),
+            n,
+        );
         expect(&r, 3, "- CREATE TABLE legacy (id integer)", n);
         expect(&r, 3, &format!("manage-db rehash {HEAD}"), n);
         expect(&run(&t.url, &["history"]), 0, "EDITED since", n);
-        expect(&run(&t.url, &["upgrade"]), 1, "was changed after it was applied", n);
+        expect(
+            &run(&t.url, &["upgrade"]),
+            1,
+            "was changed after it was applied",
+            n,
+        );
 
         let r = run(&t.url, &["rehash", "m20261124"]);
         expect(&r, 0, "accepted: this is now the SQL", n);

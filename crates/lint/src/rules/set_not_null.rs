@@ -15,7 +15,7 @@ fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
         AlterTableOperation::AlterColumn {
             column_name,
             op: AlterColumnOperation::SetNotNull,
-        } => Some(Hit {
+        } if !context.is_proven_not_null(table, &column_name.to_string()) => Some(Hit {
             table: table.to_owned(),
             lock: Lock::AccessExclusive,
             problem: format!("{column_name}: every row is scanned for NULLs under the lock"),

@@ -53,8 +53,15 @@ pub async fn add_foreign_key_not_valid(
     postgres_only(manager, "add_foreign_key_not_valid")?;
     let add = foreign_key.to_string(PostgresQueryBuilder);
     run(manager, &format!("{add} NOT VALID")).await?;
-    let (table, name) = (quote(DbBackend::Postgres, table), quote(DbBackend::Postgres, name));
-    run(manager, &format!("ALTER TABLE {table} VALIDATE CONSTRAINT {name}")).await
+    let (table, name) = (
+        quote(DbBackend::Postgres, table),
+        quote(DbBackend::Postgres, name),
+    );
+    run(
+        manager,
+        &format!("ALTER TABLE {table} VALIDATE CONSTRAINT {name}"),
+    )
+    .await
 }
 
 /// Adds the UNIQUE constraint `name` over `columns` through a unique index built concurrently.
@@ -71,7 +78,10 @@ pub async fn add_unique_using_index(
         index.col(Alias::new(*column));
     }
     create_index_concurrently(manager, index).await?;
-    let (table, name) = (quote(DbBackend::Postgres, table), quote(DbBackend::Postgres, name));
+    let (table, name) = (
+        quote(DbBackend::Postgres, table),
+        quote(DbBackend::Postgres, name),
+    );
     run(
         manager,
         &format!("ALTER TABLE {table} ADD CONSTRAINT {name} UNIQUE USING INDEX {name}"),
@@ -87,15 +97,32 @@ pub async fn set_not_null_through_check(
 ) -> Result<(), DbErr> {
     postgres_only(manager, "set_not_null_through_check")?;
     let check = quote(DbBackend::Postgres, &not_null_check_name(table, column));
-    let (table, column) = (quote(DbBackend::Postgres, table), quote(DbBackend::Postgres, column));
+    let (table, column) = (
+        quote(DbBackend::Postgres, table),
+        quote(DbBackend::Postgres, column),
+    );
     run(
         manager,
-        &format!("ALTER TABLE {table} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID"),
+        &format!(
+            "ALTER TABLE {table} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID"
+        ),
     )
     .await?;
-    run(manager, &format!("ALTER TABLE {table} VALIDATE CONSTRAINT {check}")).await?;
-    run(manager, &format!("ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL")).await?;
-    run(manager, &format!("ALTER TABLE {table} DROP CONSTRAINT {check}")).await
+    run(
+        manager,
+        &format!("ALTER TABLE {table} VALIDATE CONSTRAINT {check}"),
+    )
+    .await?;
+    run(
+        manager,
+        &format!("ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL"),
+    )
+    .await?;
+    run(
+        manager,
+        &format!("ALTER TABLE {table} DROP CONSTRAINT {check}"),
+    )
+    .await
 }
 
 /// The temporary check's name, within PostgreSQL's 63 bytes.

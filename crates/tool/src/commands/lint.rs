@@ -16,8 +16,14 @@ use std::path::Path;
 /// One script to lint: a migration or a file, its SQL, and the waivers its text holds.
 struct Script {
     label: String,
-    sql: String,
+    sql: Sql,
     text: String,
+}
+
+/// A file a person wrote, or a migration's statements as recorded one by one.
+enum Sql {
+    Text(String),
+    Statements(Vec<String>),
 }
 
 /// Lints a SQL file; `session`, if any, gives the tables' sizes.
@@ -30,7 +36,7 @@ pub async fn file(
         .map_err(|e| ToolError::Refused(format!("cannot read {}: {e}", path.display())))?;
     let script = Script {
         label: path.display().to_string(),
-        sql: text.clone(),
+        sql: Sql::Text(text.clone()),
         text,
     };
     report(vec![script], session, out).await
@@ -86,7 +92,7 @@ async fn script_of(m: &Migrations, position: usize) -> Result<Script, ToolError>
         .unwrap_or_default();
     Ok(Script {
         label: name.to_owned(),
-        sql: statements.join(";\n"),
+        sql: Sql::Statements(statements),
         text,
     })
 }
@@ -99,8 +105,12 @@ async fn report(
     let mut blocking = 0;
     let mut all: Vec<(String, Vec<Finding>)> = Vec::new();
     for script in scripts {
-        let mut findings = migration_lint::lint(&script.sql)
-            .map_err(|e| ToolError::Refused(format!("{}: {e}", script.label)))?;
+        let linted = match &script.sql {
+            Sql::Text(sql) => migration_lint::lint(sql),
+            Sql::Statements(list) => migration_lint::lint_statements(list),
+        };
+        let mut findings =
+            linted.map_err(|e| ToolError::Refused(format!("{}: {e}", script.label)))?;
         let (waivers, unexplained): (Vec<Waiver>, Vec<String>) =
             migration_lint::waivers(&script.text);
         for rule in unexplained {
@@ -168,6 +178,114 @@ async fn report(
         )?;
         Ok(exit::NEEDS_ATTENTION)
     }
+}
+
+/// What `upgrade` holds the pending migrations' lint findings against.
+pub struct Gate {
+    pub threshold_rows: u64,
+    pub allow_locking: bool,
+}
+
+/// Before `upgrade` on PostgreSQL: lints the pending migrations and refuses a blocking finding
+/// on a table above the threshold unless locking is allowed; smaller ones are said and pass.
+/// At head it costs the one-row read the runner makes anyway.
+pub async fn gate(
+    session: &Session,
+    request: &Request,
+    gate: &Gate,
+    out: &mut dyn Write,
+) -> Result<(), ToolError> {
+    let m = &session.migrations;
+    if session.db.get_database_backend() != DbBackend::Postgres
+        || migration::version_table::at_head_unlocked(&session.db, m).await
+    {
+        return Ok(());
+    }
+    let pending = match session.runner().preview(request).await {
+        Ok(migration::Plan::Apply(pending)) => pending,
+        // A refusal is the runner's to report, with its own words.
+        _ => return Ok(()),
+    };
+    let mut findings = Vec::new();
+    for position in pending {
+        let script = script_of(m, position).await?;
+        let Sql::Statements(statements) = &script.sql else {
+            continue;
+        };
+        let mut found = migration_lint::lint_statements(statements)
+            .map_err(|e| ToolError::Refused(format!("{}: {e}", script.label)))?;
+        let (waivers, _) = migration_lint::waivers(&script.text);
+        for f in &mut found {
+            f.waive(&waivers);
+        }
+        findings.extend(
+            found
+                .into_iter()
+                .filter(Finding::is_blocking)
+                .map(|f| (script.label.clone(), f)),
+        );
+    }
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let tables: Vec<String> = findings.iter().map(|(_, f)| f.table.clone()).collect();
+    let rows = table_rows(&session.db, &tables).await;
+    let mut refused = Vec::new();
+    for (label, f) in &findings {
+        let size = rows.get(&f.table).copied().unwrap_or(0);
+        let line = format!(
+            "{label}: {} on {} (about {size} rows): {}
+    lock: {}, which blocks {}
+    instead: {}",
+            f.rule,
+            f.table,
+            f.statement,
+            f.lock.name(),
+            f.lock.blocks(),
+            f.rewrite
+        );
+        if size > gate.threshold_rows && !gate.allow_locking {
+            refused.push(line);
+        } else {
+            writeln!(out, "lint: {line}")?;
+        }
+    }
+    if refused.is_empty() {
+        return Ok(());
+    }
+    Err(ToolError::Refused(format!(
+        "refusing to upgrade: a pending migration locks a table of more than {} rows:\n  {}\n  \
+         hint: nothing was run. Rewrite the migration as each says (`manage-db generate` writes \
+         the online forms), waive a rule in it with `lint: allow <rule> -- <why>`, or accept the \
+         lock in a quiet hour with `manage-db upgrade --allow-locking`",
+        gate.threshold_rows,
+        refused.join("\n  ")
+    )))
+}
+
+/// Estimated rows of each table (pg_class, no scan).
+async fn table_rows(db: &sea_orm::DatabaseConnection, tables: &[String]) -> BTreeMap<String, u64> {
+    let sql = "SELECT c.relname::text AS name, GREATEST(c.reltuples, 0)::bigint AS rows \
+               FROM pg_class c WHERE c.relkind IN ('r', 'p') \
+               AND c.relnamespace = ANY(current_schemas(false)::regnamespace[]) \
+               AND c.relname = ANY($1)";
+    let Ok(rows) = db
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            [sea_orm::Value::from(tables.to_vec())],
+        ))
+        .await
+    else {
+        return BTreeMap::new();
+    };
+    rows.iter()
+        .filter_map(|r| {
+            let name = r.try_get::<String>("", "name").ok()?;
+            let count = r.try_get::<i64>("", "rows").ok()?;
+            Some((name, count.max(0) as u64))
+        })
+        .collect()
 }
 
 /// Rows and size of each table, from PostgreSQL's catalog (estimates, no scan); nothing on

@@ -138,12 +138,21 @@ async fn dispatch(session: &Session, cli: &Cli, out: &mut dyn Write) -> Result<u
             to,
             sql,
             allow_out_of_order,
+            allow_locking,
+            lock_threshold_rows,
         } => {
             let spec = revision.as_deref().or(to.as_deref()).unwrap_or("head");
             let request = Request::Upgrade {
                 target: parse_target(spec),
                 allow_out_of_order: *allow_out_of_order,
             };
+            if !*sql {
+                let gate = lint::Gate {
+                    threshold_rows: *lock_threshold_rows,
+                    allow_locking: *allow_locking,
+                };
+                lint::gate(session, &request, &gate, out).await?;
+            }
             sql_or_run(session, &request, *sql, true, out).await
         }
         Command::Downgrade {
