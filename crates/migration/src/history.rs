@@ -120,6 +120,14 @@ impl Migrations {
         Ok(crate::version_table::fingerprint(entries.into_iter()))
     }
 
+    /// Whether any migration runs online on `backend` (a run may then hold the lock apart from
+    /// the migrations: two connections).
+    pub fn has_online(&self, backend: DbBackend) -> bool {
+        self.list
+            .iter()
+            .any(|m| crate::online::is_online(m.as_ref(), backend))
+    }
+
     /// The migrations of a sea-orm `Migrator`.
     pub fn of<M: MigratorTrait>() -> Result<Self, MigrateError> {
         Self::new(M::migrations())

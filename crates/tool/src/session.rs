@@ -43,11 +43,12 @@ impl Session {
                 )));
             }
         }
+        let migrations = migration::migrations()?;
         let settings = ConnectSettings {
             connect_timeout: Duration::from_secs(cli.connect_timeout.max(1)),
             // SQLite's migration lock is its write lock: waiting for it is the lock timeout.
             sqlite_busy_timeout: Duration::from_secs(cli.lock_timeout),
-            max_connections: connections_needed(&url, cli.command.is_read_only()),
+            max_connections: connections_needed(&url, cli.command.is_read_only(), &migrations),
         };
         let db = db_config::connect_with(&url, &settings).await?;
         let lock = LockOptions {
@@ -59,14 +60,14 @@ impl Session {
             url,
             db,
             lock,
-            migrations: migration::migrations()?,
+            migrations,
         })
     }
 
     /// A session over any list of migrations (tests, and tools embedding this one).
     pub async fn with_migrations(url: DbUrl, migrations: Migrations) -> Result<Self, ToolError> {
         let settings = ConnectSettings {
-            max_connections: connections_needed(&url, false),
+            max_connections: connections_needed(&url, false, &migrations),
             ..ConnectSettings::default()
         };
         let db = db_config::connect_with(&url, &settings).await?;
@@ -86,10 +87,13 @@ impl Session {
 /// One connection per command. A command that takes the migration lock may need two: on
 /// MySQL always (`GET_LOCK` belongs to a session, which holds it while the migrations run on a
 /// second one: MySQL's DDL commits whatever transaction it meets), on PostgreSQL when online
-/// steps run outside the transaction that holds the lock. The pool opens the second only then.
-fn connections_needed(url: &DbUrl, read_only: bool) -> u32 {
+/// steps run outside the transaction that holds the lock, so only when the build has an online
+/// migration (a pool with room opens a second connection for the next query, even unneeded).
+fn connections_needed(url: &DbUrl, read_only: bool, migrations: &Migrations) -> u32 {
     match url.backend() {
-        db_config::Backend::MySql | db_config::Backend::Postgres if !read_only => 2,
+        _ if read_only => 1,
+        db_config::Backend::MySql => 2,
+        db_config::Backend::Postgres if migrations.has_online(sea_orm::DbBackend::Postgres) => 2,
         _ => 1,
     }
 }

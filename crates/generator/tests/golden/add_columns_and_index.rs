@@ -8,8 +8,12 @@
 //! - users.active: column missing from the database (entity: boolean, NOT NULL)
 //! - users: unique index (email) missing from the database
 //!
-//! Indexes on tables that already hold rows. PostgreSQL blocks writes to the table while it builds one, and `CREATE INDEX CONCURRENTLY` cannot run inside the migration's transaction (which also holds the migration lock). On a large table, build it beforehand with `CREATE INDEX CONCURRENTLY` under the same name: this migration then finds it and skips it.
-//! - users (email)
+//! Online on PostgreSQL (`use_transaction` is `Some(false)`): its changes to tables that
+//! already hold rows take forms that do not block reads and writes for long (indexes built
+//! CONCURRENTLY, foreign keys added NOT VALID then validated, UNIQUE through a concurrent
+//! index, NOT NULL through a validated check). Each statement commits on its own; the runner
+//! counts them, so a failed or killed run resumes where it stopped. `down` is one transaction.
+//! SQLite and MySQL run it as any other migration.
 
 use crate::schema_change::*;
 use sea_orm_migration::prelude::*;
@@ -19,6 +23,11 @@ pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
+    fn use_transaction(&self) -> Option<bool> {
+        // Online on PostgreSQL: see the note above.
+        Some(false)
+    }
+
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         require_unique(manager, "users", &["email"]).await?;
         manager.alter_table(
@@ -33,7 +42,11 @@ impl MigrationTrait for Migration {
                 .add_column(ColumnDef::new(Alias::new("active")).boolean().not_null().default(true))
                 .to_owned(),
         ).await?;
-        create_index_if_missing(manager, "users", "uq_users_email", Index::create().name("uq_users_email").table(Alias::new("users")).col(Alias::new("email")).unique().to_owned()).await?;
+        if is_postgres(manager) {
+            create_index_concurrently(manager, Index::create().name("uq_users_email").table(Alias::new("users")).col(Alias::new("email")).unique().to_owned()).await?;
+        } else {
+            create_index_if_missing(manager, "users", "uq_users_email", Index::create().name("uq_users_email").table(Alias::new("users")).col(Alias::new("email")).unique().to_owned()).await?;
+        }
         Ok(())
     }
 
