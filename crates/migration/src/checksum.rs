@@ -40,9 +40,11 @@ impl Sent {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(";\n");
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let checksum = Sha256::digest(normalized.as_bytes())
             .iter()
-            .map(|b| format!("{b:02x}"))
+            .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+            .map(char::from)
             .collect();
         Self { checksum, sql }
     }
@@ -287,14 +289,17 @@ pub async fn forget<C: ConnectionTrait>(db: &C, name: &str) -> Result<(), Migrat
     Ok(())
 }
 
-/// What each migration of `migrations` sends on `backend`, in order: recorded once.
+/// What each migration of `migrations` sends on `backend`, in order, through one recorder.
 pub(crate) async fn of_all(
     backend: DbBackend,
     migrations: &Migrations,
 ) -> Result<Vec<Sent>, MigrateError> {
+    let (recorder, conn) = crate::recorder::Recorder::connect(backend);
+    let manager = sea_orm_migration::SchemaManager::new(&conn);
     let mut all = Vec::with_capacity(migrations.len());
     for i in 0..migrations.len() {
-        let statements = crate::statements_of(backend, migrations.migration(i), true).await?;
+        migrations.migration(i).up(&manager).await?;
+        let statements: Vec<String> = recorder.take().iter().map(|s| s.to_string()).collect();
         all.push(Sent::of(&statements));
     }
     Ok(all)

@@ -102,7 +102,7 @@ pub enum MigrateError {
         statement: String,
         /// What the failure left, e.g. an INVALID index.
         note: String,
-        source: DbErr,
+        source: Box<DbErr>,
     },
 
     #[error("database error: {0}")]

@@ -43,9 +43,19 @@ pub struct Migrations {
     /// Whether the names ascend in list order.
     sorted: bool,
     /// What each migration sends, per backend (PostgreSQL, MySQL, SQLite): recorded the first
-    /// time a checksum is needed, once per process.
+    /// time a checksum is needed.
     sent: [tokio::sync::OnceCell<Vec<Sent>>; 3],
+    /// The build's own list ([`crate::migrations`]), which cannot change while the process
+    /// runs: its checksums are recorded once per process, whatever number of lists is made.
+    is_build: bool,
 }
+
+/// The build's checksums, per backend (see `Migrations::is_build`).
+static BUILD_SENT: [tokio::sync::OnceCell<Vec<Sent>>; 3] = [
+    tokio::sync::OnceCell::const_new(),
+    tokio::sync::OnceCell::const_new(),
+    tokio::sync::OnceCell::const_new(),
+];
 
 impl Migrations {
     /// Fails if two migrations share a name: the version table could not tell them apart.
@@ -64,6 +74,7 @@ impl Migrations {
             index: OnceLock::new(),
             sorted,
             sent: Default::default(),
+            is_build: false,
         })
     }
 
@@ -83,7 +94,12 @@ impl Migrations {
             DbBackend::MySql => 1,
             _ => 2,
         };
-        let all = self.sent[slot]
+        let cells = if self.is_build {
+            &BUILD_SENT
+        } else {
+            &self.sent
+        };
+        let all = cells[slot]
             .get_or_try_init(|| crate::checksum::of_all(backend, self))
             .await?;
         Ok(all)
@@ -126,6 +142,12 @@ impl Migrations {
         self.list
             .iter()
             .any(|m| crate::online::is_online(m.as_ref(), backend))
+    }
+
+    /// Marks this list as the build's own (see `Migrations::is_build`).
+    pub(crate) fn of_this_build(mut self) -> Self {
+        self.is_build = true;
+        self
     }
 
     /// The migrations of a sea-orm `Migrator`.

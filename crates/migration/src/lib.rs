@@ -50,7 +50,7 @@ impl MigratorTrait for Migrator {
 
 /// The build's migrations, ready to plan with.
 pub fn migrations() -> Result<Migrations, MigrateError> {
-    Migrations::of::<Migrator>()
+    Ok(Migrations::of::<Migrator>()?.of_this_build())
 }
 
 /// The build's view of a database, read-only: `None` when the version table is missing.

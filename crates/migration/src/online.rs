@@ -99,7 +99,7 @@ pub async fn apply(
             total: statements.len(),
             statement: checksum::normalize(statement),
             note,
-            source,
+            source: Box::new(source),
         };
         if needs_autocommit(statement) {
             let index = concurrent_index_name(statement);
