@@ -265,9 +265,37 @@ pub async fn gate(
 
 /// Estimated rows of each table (pg_class, no scan).
 async fn table_rows(db: &sea_orm::DatabaseConnection, tables: &[String]) -> BTreeMap<String, u64> {
-    let sql = "SELECT c.relname::text AS name, GREATEST(c.reltuples, 0)::bigint AS rows \
-               FROM pg_class c WHERE c.relkind IN ('r', 'p') \
-               AND c.relnamespace = ANY(current_schemas(false)::regnamespace[]) \
+    table_stats(db, tables)
+        .await
+        .into_iter()
+        .map(|(name, (rows, _))| (name, rows))
+        .collect()
+}
+
+/// Rows and size of each table, from PostgreSQL's catalog (estimates, no scan), in words.
+async fn table_sizes(
+    db: &sea_orm::DatabaseConnection,
+    tables: &[String],
+) -> BTreeMap<String, String> {
+    table_stats(db, tables)
+        .await
+        .into_iter()
+        .map(|(name, (rows, size))| (name, format!("about {rows} rows, {size}")))
+        .collect()
+}
+
+/// Estimated rows and pretty size of each table, from PostgreSQL's catalog (no scan); nothing on
+/// other backends or if the catalog cannot be read.
+async fn table_stats(
+    db: &sea_orm::DatabaseConnection,
+    tables: &[String],
+) -> BTreeMap<String, (u64, String)> {
+    if db.get_database_backend() != DbBackend::Postgres || tables.is_empty() {
+        return BTreeMap::new();
+    }
+    let sql = "SELECT c.relname::text AS name, GREATEST(c.reltuples, 0)::bigint AS rows, \
+               pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c \
+               WHERE c.relkind IN ('r', 'p') AND c.relnamespace = ANY(current_schemas(false)::regnamespace[]) \
                AND c.relname = ANY($1)";
     let Ok(rows) = db
         .query_all_raw(Statement::from_sql_and_values(
@@ -283,43 +311,8 @@ async fn table_rows(db: &sea_orm::DatabaseConnection, tables: &[String]) -> BTre
         .filter_map(|r| {
             let name = r.try_get::<String>("", "name").ok()?;
             let count = r.try_get::<i64>("", "rows").ok()?;
-            Some((name, count.max(0) as u64))
+            let size = r.try_get::<String>("", "size").ok()?;
+            Some((name, (u64::try_from(count).unwrap_or(0), size)))
         })
         .collect()
-}
-
-/// Rows and size of each table, from PostgreSQL's catalog (estimates, no scan); nothing on
-/// other backends or if the catalog cannot be read.
-async fn table_sizes(
-    db: &sea_orm::DatabaseConnection,
-    tables: &[String],
-) -> BTreeMap<String, String> {
-    let mut sizes = BTreeMap::new();
-    if db.get_database_backend() != DbBackend::Postgres || tables.is_empty() {
-        return sizes;
-    }
-    let sql = "SELECT c.relname::text AS name, GREATEST(c.reltuples, 0)::bigint AS rows, \
-               pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c \
-               WHERE c.relkind IN ('r', 'p') AND c.relnamespace = ANY(current_schemas(false)::regnamespace[]) \
-               AND c.relname = ANY($1)";
-    let Ok(rows) = db
-        .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            sql,
-            [sea_orm::Value::from(tables.to_vec())],
-        ))
-        .await
-    else {
-        return sizes;
-    };
-    for row in rows {
-        if let (Ok(name), Ok(count), Ok(size)) = (
-            row.try_get::<String>("", "name"),
-            row.try_get::<i64>("", "rows"),
-            row.try_get::<String>("", "size"),
-        ) {
-            sizes.insert(name, format!("about {count} rows, {size}"));
-        }
-    }
-    sizes
 }
