@@ -12,6 +12,7 @@ pub mod naming;
 pub mod plan;
 pub mod register;
 pub mod render;
+pub mod review;
 pub mod spec;
 pub mod step;
 
@@ -66,6 +67,16 @@ pub enum GenerateError {
          -m \"add description to datasources\""
     )]
     MeaninglessMessage(String),
+
+    #[error(
+        "lint rejects what this migration would do to tables that may be in use:\n{}\n  hint: \
+         nothing was written. Where the table is small or a lock is acceptable, say why with \
+         --allow-locking \"<why>\" (written into the file as lint's waiver); otherwise change \
+         the entities in smaller steps, each generated on its own (an index or key added to an \
+         existing table alone is written in its online form)",
+        .0.iter().map(|l| format!("  - {l}")).collect::<Vec<_>>().join("\n")
+    )]
+    LintRejected(Vec<String>),
 
     #[error("cannot register the migration: {0}")]
     Register(String),

@@ -9,6 +9,8 @@ pub struct Header<'a> {
     pub message: &'a str,
     /// Where the "before" schema came from, e.g. "the migrations replayed on SQLite".
     pub compared_with: &'a str,
+    /// Lint's waivers, as [`crate::review::waiver_lines`] writes them.
+    pub waivers: &'a [String],
 }
 
 fn body(steps: &[Step]) -> String {
@@ -80,6 +82,10 @@ pub fn migration_file(header: &Header, plan: &MigrationPlan) -> String {
             &plan.indexes_on_existing_tables,
         ));
     }
+    doc.push_str(&comment_list(
+        "Lint findings this migration accepts, each with its reason (`manage-db lint` reads them):",
+        header.waivers,
+    ));
     let uses_helpers = [&plan.up, &plan.down]
         .iter()
         .any(|steps| steps.iter().any(needs_helpers));

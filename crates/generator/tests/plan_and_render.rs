@@ -353,6 +353,7 @@ fn rendered(message: &str, plan: &migration_generator::MigrationPlan) -> String 
         &render::Header {
             message,
             compared_with: "the existing migrations replayed on Postgres",
+            waivers: &[],
         },
         plan,
     )

@@ -183,6 +183,9 @@ pub enum Command {
         /// As for `generate`.
         #[arg(long)]
         allow_destructive: bool,
+        /// As for `generate`.
+        #[arg(long, value_name = "WHY")]
+        allow_locking: Option<String>,
         /// When the tables exist but no migration is recorded, record them as migrated
         /// (`stamp head`, no SQL) instead of stopping.
         #[arg(long)]
@@ -242,6 +245,11 @@ pub struct GenerateOptions {
     /// migrations (as Alembic does); the migration then guards each drop and creation.
     #[arg(long)]
     pub against_live: bool,
+    /// Write the migration although lint rejects a lock it takes on a table in use, for
+    /// the reason given (a small table, a maintenance window): the reason goes into the file
+    /// as lint's waiver. Without it, such a migration is not written.
+    #[arg(long, value_name = "WHY")]
+    pub allow_locking: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -242,6 +242,8 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
             "-m",
             "reshape visitors and datasources, add tags",
             "--allow-destructive",
+            "--allow-locking",
+            "the fixture tables are small",
         ],
     ) {
         Some(made) => {
@@ -262,6 +264,8 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
                 "--backfill",
                 "visitors.source='walk-in'",
                 "--allow-destructive",
+                "--allow-locking",
+                "the fixture tables are small",
             ])
         }
     };
@@ -274,6 +278,13 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
     );
     let file = registered_migration(&scratch, "_reshape_visitors_and_datasources_add_tags");
     assert!(file.contains("DATA LOSS"), "{file}");
+    // What lint rejects is written only with its reason, as lint's waiver (below, `lint`
+    // passes the file).
+    assert!(
+        file.contains("lint: allow ")
+            && file.contains("--allow-locking: the fixture tables are small"),
+        "{file}"
+    );
     assert!(
         file.contains("column visitors.phone and its values"),
         "{file}"
@@ -307,6 +318,8 @@ async fn edited_entities_become_a_verified_migration_that_upgrades_and_reverts_e
         let notes = one_string(&t.db, "SELECT notes FROM visitors").await;
         assert!(notes.is_some());
 
+        let lint = run(&["lint"]);
+        assert_eq!(lint.status.code(), Some(0), "[{n}] {}", text(&lint));
         let up = run(&["upgrade"]);
         assert!(up.status.success(), "[{n}] {}", text(&up));
         let check = run(&["check"]);

@@ -15,6 +15,7 @@ pub struct Request<'a> {
     pub renames: &'a [String],
     pub backfills: &'a [String],
     pub allow_destructive: bool,
+    pub allow_locking: Option<&'a str>,
     pub adopt: bool,
 }
 
@@ -78,6 +79,7 @@ pub async fn run(
             backfills: request.backfills,
             allow_destructive: request.allow_destructive,
             against_live: false,
+            allow_locking: request.allow_locking,
         },
         out,
     )

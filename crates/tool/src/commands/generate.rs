@@ -9,7 +9,7 @@ use db_config::DbUrl;
 use migration::{migrate_to_head, BootOptions, MigrationTrait, Migrations};
 use migration_generator::step::StepsMigration;
 use migration_generator::{
-    naming, register, render, Backfill, GenerateError, MigrationPlan, Options, Rename, Side,
+    naming, register, render, review, Backfill, GenerateError, MigrationPlan, Options, Rename, Side,
 };
 use schema_model::declared;
 use std::io::Write;
@@ -28,6 +28,8 @@ pub struct Request<'a> {
     pub backfills: &'a [String],
     pub allow_destructive: bool,
     pub against_live: bool,
+    /// The reason a lock lint rejects is acceptable (`--allow-locking WHY`).
+    pub allow_locking: Option<&'a str>,
 }
 
 impl<'a> Request<'a> {
@@ -40,6 +42,7 @@ impl<'a> Request<'a> {
             backfills: &options.backfills,
             allow_destructive: options.allow_destructive,
             against_live: options.against_live,
+            allow_locking: options.allow_locking.as_deref(),
         }
     }
 }
@@ -373,10 +376,12 @@ async fn generate_on(
     if request.against_live {
         verify_on_history(session, module, &plan).await?;
     }
+    let review = lint_plan(module, &plan, options, request.allow_locking).await?;
     let text = render::migration_file(
         &render::Header {
             message,
             compared_with: &compared_with,
+            waivers: &review::waiver_lines(&review.waivers),
         },
         &plan,
     );
@@ -384,6 +389,24 @@ async fn generate_on(
     writeln!(out, "Wrote {} (registered in mod.rs)", path.display())?;
     for change in &plan.changes {
         writeln!(out, "  {change}")?;
+    }
+    for finding in &review.findings {
+        let level = match (&finding.waived, finding.severity) {
+            (Some(_), _) => "waived",
+            (None, migration_lint::Severity::Error) => "ERROR",
+            (None, migration_lint::Severity::Warning) => "warning",
+        };
+        writeln!(
+            out,
+            "  LINT {level} {} on {}: {}",
+            finding.rule, finding.table, finding.statement
+        )?;
+        if let Some(why) = &finding.waived {
+            writeln!(out, "    waived in the file: {why}")?;
+        }
+    }
+    if review.findings.is_empty() {
+        writeln!(out, "  Lint (PostgreSQL): no finding")?;
     }
     for lost in &plan.data_loss {
         writeln!(out, "  DATA LOSS: {lost}")?;
@@ -400,6 +423,23 @@ async fn generate_on(
          Next: review the file, then `cargo run -p manage-db -- upgrade`."
     )?;
     Ok(Generated { path: Some(path) })
+}
+
+/// Lint's verdict on what `up` sends to PostgreSQL (whatever backend generate ran on: the
+/// file runs on every one, and PostgreSQL is where locks matter).
+async fn lint_plan(
+    module: &str,
+    plan: &MigrationPlan,
+    options: &Options,
+    allow_locking: Option<&str>,
+) -> Result<review::Review, ToolError> {
+    let new = StepsMigration {
+        name: module.to_owned(),
+        up: plan.up.clone(),
+        down: plan.down.clone(),
+    };
+    let statements = migration::statements_of(sea_orm::DbBackend::Postgres, &new, true).await?;
+    Ok(review::review(&statements, plan, options, allow_locking)?)
 }
 
 /// A migration planned from the live database is committed to the history, so it must also

@@ -79,6 +79,7 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             renames,
             backfills,
             allow_destructive,
+            allow_locking,
             adopt,
         } => {
             let request = auto::Request {
@@ -86,6 +87,7 @@ pub async fn run(cli: &Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 renames,
                 backfills,
                 allow_destructive: *allow_destructive,
+                allow_locking: allow_locking.as_deref(),
                 adopt: *adopt,
             };
             return auto::run(cli, &url, &request, out).await.map_err(scrubbed);
