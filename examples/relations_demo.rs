@@ -69,8 +69,19 @@ async fn report(db: &sea_orm::DatabaseConnection, s: &sample_data::Sample) -> Re
     // find_with_related groups by primary key; present the chunks in reading order.
     with_vectors.sort_by_key(|(c, _)| c.ordinal);
     for (chunk, embeddings) in with_vectors {
-        let vectors: Vec<Vec<f32>> = embeddings.iter().filter_map(|e| e.values()).collect();
-        println!("  #{} '{}' → {:?}", chunk.ordinal, chunk.text, vectors);
+        let vectors: Vec<String> = embeddings
+            .iter()
+            .map(|e| {
+                let v = e.vector.as_slice();
+                format!("{:?}… ({} dimensions)", &v[..3.min(v.len())], v.len())
+            })
+            .collect();
+        println!(
+            "  #{} '{}' → {}",
+            chunk.ordinal,
+            chunk.text,
+            vectors.join(", ")
+        );
     }
 
     let docs = s.collection.find_related(document::Entity).all(db).await?;

@@ -13,6 +13,7 @@
 pub use db_config;
 pub use entity;
 pub use migration;
+pub use rag;
 
 use db_config::{DbUrl, Purpose};
 use migration::{BootOptions, BootReport, LockOptions, MigrateError};

@@ -30,9 +30,12 @@ pub struct Sample {
     pub pipeline_run: pipeline_run::Model,
 }
 
-/// The vector stored for chunk `i` (3 dimensions keep the demo readable).
+/// The vector stored for chunk `i`: the column's dimension, three leading values that differ
+/// per chunk (what the demo prints), the rest a slow ramp.
 pub fn vector_for(i: usize) -> Vec<f32> {
-    vec![i as f32, 0.5, 1.0 - 1.25 * i as f32]
+    let mut values = vec![i as f32, 0.5, 1.0 - 1.25 * i as f32];
+    values.extend((3..embedding::dimensions()).map(|k| (k % 7) as f32 / 7.0));
+    values
 }
 
 /// Inserts the whole graph; `tag` keeps unique columns unique across runs.
@@ -156,9 +159,9 @@ pub async fn create<C: ConnectionTrait>(db: &C, tag: &str) -> Result<Sample, DbE
         embeddings.push(
             embedding::ActiveModel {
                 chunk_id: Set(chunk.id),
-                model: Set("mini-embed-3d".into()),
+                model: Set("demo-embed".into()),
                 dimensions: Set(values.len() as i32),
-                vector: Set(vector::encode(&values)),
+                vector: Set(values.into()),
                 ..Default::default()
             }
             .insert(db)

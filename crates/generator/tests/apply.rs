@@ -47,6 +47,7 @@ fn pairs(after: bool) -> SchemaDdl {
             create: create.to_owned(),
             indexes,
         }],
+        ..Default::default()
     }
 }
 

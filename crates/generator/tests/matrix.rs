@@ -466,6 +466,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
 fn as_ddl(tables: &[TableSpec]) -> SchemaDdl {
     SchemaDdl {
         tables: tables.iter().map(table_ddl).collect(),
+        ..Default::default()
     }
 }
 

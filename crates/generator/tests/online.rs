@@ -67,6 +67,7 @@ fn schema(after: bool) -> SchemaDdl {
                 indexes,
             },
         ],
+        ..Default::default()
     }
 }
 

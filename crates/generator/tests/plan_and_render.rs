@@ -57,6 +57,7 @@ fn reports(on_delete: ForeignKeyAction) -> TableDdl {
 fn schema(tables: &[TableDdl]) -> (SchemaDdl, Schema) {
     let ddl = SchemaDdl {
         tables: tables.to_vec(),
+        ..Default::default()
     };
     let schema = declared::render(&ddl, Flavour::Postgres).expect("render");
     (ddl, schema)

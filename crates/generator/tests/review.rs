@@ -42,6 +42,7 @@ fn notes(edit: impl Fn(&str, &mut ColumnDef) -> bool, indexes: Vec<&str>) -> Sch
                 })
                 .collect(),
         }],
+        ..Default::default()
     }
 }
 

@@ -58,6 +58,8 @@ impl Finding {
 pub struct Context {
     /// Tables it created.
     pub created: BTreeSet<String>,
+    /// `(table, column)` of columns it added to existing tables.
+    added: BTreeSet<(String, String)>,
     /// `(table, constraint) → column` of `CHECK (column IS NOT NULL) NOT VALID` added.
     pending_not_null: std::collections::BTreeMap<(String, String), String>,
     /// `(table, column)` proven NOT NULL by such a check, validated: `SET NOT NULL` then
@@ -68,6 +70,11 @@ pub struct Context {
 impl Context {
     pub fn is_new(&self, table: &str) -> bool {
         self.created.contains(&unquoted(table))
+    }
+
+    /// Whether the script added `table.column` itself.
+    pub fn is_added(&self, table: &str, column: &str) -> bool {
+        self.added.contains(&(unquoted(table), unquoted(column)))
     }
 
     pub fn is_proven_not_null(&self, table: &str, column: &str) -> bool {
@@ -88,6 +95,10 @@ impl Context {
                 let table = unquoted(&name.to_string());
                 for op in operations {
                     match op {
+                        AlterTableOperation::AddColumn { column_def, .. } => {
+                            self.added
+                                .insert((table.clone(), unquoted(&column_def.name.to_string())));
+                        }
                         AlterTableOperation::AddConstraint {
                             constraint:
                                 TableConstraint::Check {

@@ -173,3 +173,15 @@ fn set_not_null_is_trusted_only_after_its_check_is_validated() {
         "another table's constraint"
     );
 }
+
+#[test]
+fn a_column_the_script_added_can_be_dropped_but_not_one_it_did_not() {
+    let staged = "ALTER TABLE embeddings ADD COLUMN v2 bytea; \
+                  ALTER TABLE embeddings DROP COLUMN v2;";
+    let rules: Vec<&str> = lint(staged).unwrap().iter().map(|f| f.rule).collect();
+    assert!(!rules.contains(&"breaking-change"), "{rules:?}");
+    let other = "ALTER TABLE embeddings ADD COLUMN v2 bytea; \
+                 ALTER TABLE embeddings DROP COLUMN v1;";
+    let rules: Vec<&str> = lint(other).unwrap().iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&"breaking-change"), "{rules:?}");
+}

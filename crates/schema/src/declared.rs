@@ -91,6 +91,21 @@ pub fn render(ddl: &SchemaDdl, flavour: Flavour) -> Result<Schema, Unsupported> 
         let rendered = render_table(&name, table, flavour)?;
         schema.tables.insert(name, rendered);
     }
+    if flavour == Flavour::Postgres {
+        for (table, index) in &ddl.postgres.indexes {
+            let Some(rendered) = schema.tables.get_mut(table) else {
+                return Err(Unsupported {
+                    place: format!("{table}: index {}", index.name),
+                    what: "an index on a table the schema does not create".into(),
+                    flavour,
+                });
+            };
+            let mut index = index.clone();
+            index.with.sort();
+            rendered.indexes.push(index);
+            rendered.indexes.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+    }
     Ok(schema)
 }
 
@@ -126,6 +141,7 @@ fn render_table(name: &str, ddl: &TableDdl, flavour: Flavour) -> Result<Table, U
                 predicate: None,
                 // Declared inside CREATE TABLE: a table constraint (a plain key on MariaDB).
                 constraint: position < inline && flavour != Flavour::MariaDb,
+                ..Default::default()
             });
         }
     }
@@ -198,6 +214,7 @@ fn render_column(table: &mut Table, def: &ColumnDef, flavour: Flavour) -> Result
             predicate: None,
             // A UNIQUE column makes a constraint, except on MariaDB where it is a plain key.
             constraint: flavour != Flavour::MariaDb,
+            ..Default::default()
         });
     }
     if flavour == Flavour::MariaDb && declared == "json" {
@@ -243,6 +260,7 @@ fn add_implicit_foreign_key_indexes(table: &mut Table) {
             unique: false,
             predicate: None,
             constraint: false,
+            ..Default::default()
         });
     }
 }
@@ -298,6 +316,8 @@ fn catalog_type(flavour: Flavour, declared: &str) -> Option<String> {
             ("bool" | "boolean", None) => "boolean".into(),
             ("int" | "integer", None) => "integer".into(),
             ("decimal" | "numeric", _) => with_args("numeric"),
+            // pgvector's type, read unqualified wherever the extension lives (live/postgres.rs).
+            ("vector", _) => with_args("vector"),
             ("timestamp", None) => "timestamp without time zone".into(),
             ("time", None) => "time without time zone".into(),
             (

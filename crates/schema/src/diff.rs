@@ -3,7 +3,7 @@
 //! database" and a generator can write the change and its reverse (Atlas's `[]Change`).
 //!
 //! Names of indexes, foreign keys and checks are not compared: two schemas that differ only in
-//! how their constraints are named diff empty. Indexes match on (columns, unique, predicate),
+//! how their constraints are named diff empty. Indexes match on their definition (columns, unique, predicate, method, operator classes, parameters),
 //! foreign keys on (columns, referenced table and columns), checks on their expression.
 
 use crate::model::{Check, Column, ForeignKey, Index, Schema, Table};
@@ -217,7 +217,7 @@ fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
     match_up(
         &from.indexes,
         &to.indexes,
-        |a, b| (&a.columns, a.unique, &a.predicate) == (&b.columns, b.unique, &b.predicate),
+        |a, b| a.definition() == b.definition(),
         |i| Change::AddIndex {
             table: table(),
             index: i.clone(),
@@ -371,6 +371,7 @@ mod tests {
                 unique: false,
                 predicate: None,
                 constraint: false,
+                ..Default::default()
             }],
             foreign_keys: vec![ForeignKey {
                 name: fk_name.into(),

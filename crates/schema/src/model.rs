@@ -38,7 +38,7 @@ pub struct Column {
     pub default: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub name: String,
     /// Key columns in index order (an expression part is kept as its text).
@@ -51,6 +51,30 @@ pub struct Index {
     /// `DROP INDEX`. Not a difference between two schemas.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub constraint: bool,
+    /// The access method where it is not the default B-tree: `hnsw`, `ivfflat`, `gin`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    /// One operator class per key column where any is not the type's default (an empty
+    /// string for a default one), e.g. `vector_cosine_ops`; empty when all are default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opclasses: Vec<String>,
+    /// Storage parameters (`WITH (m = 16, …)`) as `name=value`, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+}
+
+impl Index {
+    /// What the index is, its name aside: two indexes with the same definition are the same.
+    pub fn definition(&self) -> impl PartialEq + '_ {
+        (
+            &self.columns,
+            self.unique,
+            &self.predicate,
+            &self.method,
+            &self.opclasses,
+            &self.with,
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

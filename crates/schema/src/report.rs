@@ -28,10 +28,30 @@ fn default(d: &Option<String>) -> String {
 }
 
 fn index(i: &Index) -> String {
+    let columns: Vec<String> = i
+        .columns
+        .iter()
+        .enumerate()
+        .map(
+            |(k, c)| match i.opclasses.get(k).filter(|o| !o.is_empty()) {
+                Some(opclass) => format!("{c} {opclass}"),
+                None => c.clone(),
+            },
+        )
+        .collect();
     format!(
-        "{}index ({}){}",
+        "{}index {}({}){}{}",
         if i.unique { "unique " } else { "" },
-        i.columns.join(", "),
+        i.method
+            .as_deref()
+            .map(|m| format!("USING {m} "))
+            .unwrap_or_default(),
+        columns.join(", "),
+        if i.with.is_empty() {
+            String::new()
+        } else {
+            format!(" WITH ({})", i.with.join(", "))
+        },
         i.predicate
             .as_deref()
             .map(|p| format!(" WHERE {p}"))

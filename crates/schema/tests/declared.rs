@@ -149,6 +149,7 @@ fn every_known_spelling() -> SchemaDdl {
                 indexes: vec![index],
             },
         ],
+        ..Default::default()
     }
 }
 

@@ -39,17 +39,24 @@ fn check(statement: &Statement, context: &Context) -> Vec<Hit> {
     operations
         .iter()
         .filter_map(|op| match op {
-            AlterTableOperation::DropColumn { column_names, .. } => Some(hit(
-                table.clone(),
-                format!(
-                    "column(s) {} dropped",
-                    column_names
-                        .iter()
-                        .map(|c| c.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
+            // A column the script itself added (a staging column) is nobody else's yet.
+            AlterTableOperation::DropColumn { column_names, .. }
+                if !column_names
+                    .iter()
+                    .all(|c| context.is_added(&table, &c.to_string())) =>
+            {
+                Some(hit(
+                    table.clone(),
+                    format!(
+                        "column(s) {} dropped",
+                        column_names
+                            .iter()
+                            .map(|c| c.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ))
+            }
             AlterTableOperation::RenameColumn {
                 old_column_name,
                 new_column_name,

@@ -9,11 +9,13 @@
 use sea_orm_migration::MigrationTrait;
 
 pub mod m20261124_000001_create_schema;
+pub mod m20261207_000001_pgvector_embeddings;
 
 /// Every migration of this build, oldest first (one a line, as `generate` appends them).
 #[rustfmt::skip]
 pub fn all() -> Vec<Box<dyn MigrationTrait>> {
     vec![
         Box::new(m20261124_000001_create_schema::Migration),
+        Box::new(m20261207_000001_pgvector_embeddings::Migration),
     ]
 }

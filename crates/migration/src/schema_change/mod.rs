@@ -9,7 +9,8 @@
 //! - [`rebuild`]: SQLite's table rebuild;
 //! - [`rows`]: what the rows must meet before a change (checked first, naming the rows);
 //! - [`guards`]: whether an object is there (`has_*`);
-//! - [`online`]: PostgreSQL's online forms of changes to a table that holds rows.
+//! - [`online`]: PostgreSQL's online forms of changes to a table that holds rows;
+//! - [`vectors`]: pgvector (the extension, `vector(N)` columns, HNSW and IVFFlat indexes).
 
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 use sea_orm_migration::prelude::*;
@@ -20,6 +21,7 @@ pub mod keys;
 pub mod online;
 pub mod rebuild;
 pub mod rows;
+pub mod vectors;
 
 pub use definitions::*;
 pub use guards::*;
@@ -27,6 +29,7 @@ pub use keys::*;
 pub use online::*;
 pub use rebuild::*;
 pub use rows::*;
+pub use vectors::*;
 
 /// Whether the migration runs on SQLite, which changes a column only by rebuilding its table.
 pub fn is_sqlite(manager: &SchemaManager<'_>) -> bool {

@@ -47,6 +47,7 @@ struct ColumnRow {
 }
 
 /// One key column of an index (or of the primary key).
+#[derive(Default)]
 struct IndexRow {
     table: String,
     index: String,
@@ -56,6 +57,12 @@ struct IndexRow {
     column: String,
     /// Backs a `UNIQUE` constraint.
     constraint: bool,
+    /// The access method, unless B-tree (PostgreSQL).
+    method: Option<String>,
+    /// This column's operator class, unless its type's default (PostgreSQL).
+    opclass: Option<String>,
+    /// The index's storage parameters, `name=value` (PostgreSQL).
+    with: Vec<String>,
 }
 
 /// One column pair of a foreign key.
@@ -121,15 +128,26 @@ impl Rows {
                 }
                 continue;
             }
+            let opclass = row.opclass.unwrap_or_default();
             match t.indexes.last_mut() {
-                Some(index) if index.name == row.index => index.columns.push(row.column),
-                _ => t.indexes.push(Index {
-                    name: row.index,
-                    columns: vec![row.column],
-                    unique: row.unique,
-                    predicate: row.predicate,
-                    constraint: row.constraint,
-                }),
+                Some(index) if index.name == row.index => {
+                    index.columns.push(row.column);
+                    index.opclasses.push(opclass);
+                }
+                _ => {
+                    let mut with = row.with;
+                    with.sort();
+                    t.indexes.push(Index {
+                        name: row.index,
+                        columns: vec![row.column],
+                        unique: row.unique,
+                        predicate: row.predicate,
+                        constraint: row.constraint,
+                        method: row.method,
+                        opclasses: vec![opclass],
+                        with,
+                    })
+                }
             }
         }
         for row in self.foreign_keys {
@@ -160,6 +178,11 @@ impl Rows {
             schema.enums.entry(name).or_default().push(label);
         }
         for t in schema.tables.values_mut() {
+            for index in &mut t.indexes {
+                if index.opclasses.iter().all(String::is_empty) {
+                    index.opclasses.clear();
+                }
+            }
             t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
             t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
             t.checks.sort_by(|a, b| a.name.cmp(&b.name));

@@ -98,6 +98,7 @@ pub(super) async fn read<C: ConnectionTrait>(
             column: r.try_get("", "column_name")?,
             // A UNIQUE constraint is an index like any other here: DROP INDEX drops it.
             constraint: false,
+            ..Default::default()
         });
     }
     for r in query(FOREIGN_KEYS).await? {

@@ -6,11 +6,21 @@ use sea_orm::{ConnectionTrait, DbErr};
 
 const COLUMNS: &str = r#"
 SELECT c.relname::text AS table_name, a.attname::text AS column_name,
-       format_type(a.atttypid, a.atttypmod) AS sql_type, a.attnotnull AS not_null,
-       pg_get_expr(d.adbin, d.adrelid) AS default_expr
+       CASE WHEN ext.of_extension AND starts_with(f.spelled, quote_ident(tn.nspname) || '.')
+            THEN substr(f.spelled, length(quote_ident(tn.nspname)) + 2)
+            ELSE f.spelled END AS sql_type,
+       a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default_expr
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+JOIN pg_catalog.pg_namespace tn ON tn.oid = ty.typnamespace
+CROSS JOIN LATERAL (SELECT format_type(a.atttypid, a.atttypmod) AS spelled) f
+-- An extension's type (pgvector's `vector`) is spelled without its schema: Supabase keeps
+-- extensions in `extensions`, which format_type then names when it is not on the search path.
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+    WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = ty.oid
+      AND dep.deptype = 'e') AS of_extension) ext
 LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 ORDER BY c.relname, a.attnum"#;
@@ -21,13 +31,18 @@ SELECT t.relname::text AS table_name, i.relname::text AS index_name,
        EXISTS (SELECT 1 FROM pg_catalog.pg_constraint uc WHERE uc.conindid = x.indexrelid
                AND uc.conrelid = x.indrelid AND uc.contype IN ('u', 'x')) AS is_constraint,
        pg_get_expr(x.indpred, x.indrelid) AS predicate,
-       COALESCE(a.attname::text, pg_get_indexdef(x.indexrelid, k.ord::int4, true)) AS column_name
+       COALESCE(a.attname::text, pg_get_indexdef(x.indexrelid, k.ord::int4, true)) AS column_name,
+       NULLIF(am.amname::text, 'btree') AS method,
+       CASE WHEN oc.opcdefault THEN NULL ELSE oc.opcname::text END AS opclass,
+       array_to_string(i.reloptions, ',') AS with_params
 FROM pg_catalog.pg_index x
 JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = i.relam
 JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = x.indclass[(k.ord - 1)::int4]
 WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND NOT t.relispartition
   AND k.ord <= x.indnkeyatts
 ORDER BY t.relname, i.relname, k.ord"#;
@@ -82,6 +97,12 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             predicate: r.try_get("", "predicate")?,
             column: r.try_get("", "column_name")?,
             constraint: r.try_get("", "is_constraint")?,
+            method: r.try_get("", "method")?,
+            opclass: r.try_get("", "opclass")?,
+            with: r
+                .try_get::<Option<String>>("", "with_params")?
+                .map(|w| w.split(',').map(str::to_owned).collect())
+                .unwrap_or_default(),
         });
     }
     for r in query(db, CONSTRAINTS).await? {

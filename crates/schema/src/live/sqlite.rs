@@ -73,6 +73,7 @@ pub(super) async fn read<C: ConnectionTrait>(db: &C) -> Result<Rows, DbErr> {
             column: r.try_get("", "column_name")?,
             // `u`: made by a UNIQUE clause of the table (an autoindex), not CREATE INDEX.
             constraint: origin == "u",
+            ..Default::default()
         });
     }
     // A key's columns arrive one row each; its name is looked up once all are known.

@@ -1,0 +1,292 @@
+//! pgvector on PostgreSQL: the extension (used wherever it is installed, created if missing,
+//! refused with the fix if the server lacks it), a byte column turned into `vector(N)` with
+//! its values, and an index with an access method and operator class. Other backends store
+//! vectors as little-endian `f32` bytes and need none of it.
+
+use super::*;
+
+/// Where pgvector's objects live, for naming them: `"extensions".` on Supabase, `"public".`
+/// where it was created in `public`; empty where nothing can be known (`--sql`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VectorSchema(String);
+
+impl VectorSchema {
+    /// `name` qualified by pgvector's schema: `"extensions".vector`.
+    pub fn qualify(&self, name: &str) -> String {
+        format!("{}{name}", self.0)
+    }
+}
+
+/// The error when the server has no pgvector: what to install, and where Supabase's switch is.
+pub fn pgvector_missing() -> DbErr {
+    DbErr::Migration(
+        "this PostgreSQL server does not have the pgvector extension (`vector`), which \
+         embeddings.vector needs; nothing was changed\n  hint: install it on the server \
+         (Debian/Ubuntu: `apt install postgresql-<major>-pgvector`; other systems: \
+         https://github.com/pgvector/pgvector#installation), or on Supabase switch on `vector` \
+         under Database → Extensions; then upgrade again"
+            .to_owned(),
+    )
+}
+
+/// Makes sure pgvector is there and says where: an installed extension is used wherever it
+/// lives (never created again); a missing one is created, in the schema `extensions` if the
+/// database has one (Supabase's convention), else in the current schema; a server without it
+/// stops the migration with [`pgvector_missing`] before any change.
+pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchema, DbErr> {
+    let db = manager.get_connection();
+    let row = db
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT (SELECT n.nspname::text FROM pg_catalog.pg_extension e \
+                     JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace \
+                     WHERE e.extname = 'vector') AS installed_in, \
+                    EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions \
+                            WHERE name = 'vector') AS available, \
+                    to_regnamespace('extensions') IS NOT NULL AS has_extensions_schema, \
+                    current_schema()::text AS current",
+        ))
+        .await?;
+    let Some(row) = row else {
+        // Recorded (`--sql`, checksums): what a server without the extension runs.
+        db.execute_unprepared("CREATE EXTENSION IF NOT EXISTS vector")
+            .await?;
+        return Ok(VectorSchema(String::new()));
+    };
+    let installed_in: Option<String> = row.try_get("", "installed_in")?;
+    if let Some(schema) = installed_in {
+        return Ok(VectorSchema(format!(
+            "{}.",
+            quote(DbBackend::Postgres, &schema)
+        )));
+    }
+    if !row.try_get::<bool>("", "available")? {
+        return Err(pgvector_missing());
+    }
+    let schema: String = if row.try_get::<bool>("", "has_extensions_schema")? {
+        "extensions".into()
+    } else {
+        row.try_get("", "current")?
+    };
+    let schema = quote(DbBackend::Postgres, &schema);
+    db.execute_unprepared(&format!(
+        "CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA {schema}"
+    ))
+    .await
+    .map_err(|e| {
+        DbErr::Migration(format!(
+            "cannot create the pgvector extension: {e}\n  hint: creating an extension takes \
+             a superuser or the database owner; ask for `CREATE EXTENSION vector` to be run, \
+             or on Supabase switch on `vector` under Database → Extensions; nothing was changed"
+        ))
+    })?;
+    Ok(VectorSchema(format!("{schema}.")))
+}
+
+/// Rows of `table` whose `column` (little-endian `f32` bytes) is not `dimensions` long.
+async fn require_dimensions(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    dimensions: u32,
+) -> Result<(), DbErr> {
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    let sql = format!(
+        "SELECT COUNT(*) FROM {} WHERE octet_length({}) <> {}",
+        q(table),
+        q(column),
+        dimensions * 4
+    );
+    match first_number(manager, &sql, vec![]).await? {
+        Some(n) if n > 0 => Err(DbErr::Migration(format!(
+            "{n} row(s) of {table} hold a {column} that is not {dimensions} f32s long \
+             ({} bytes): they cannot become vector({dimensions}); nothing was changed\n  hint: \
+             recompute them with the model of {dimensions} dimensions, or delete them \
+             (`SELECT id FROM {table} WHERE octet_length({column}) <> {}` lists them)",
+            dimensions * 4,
+            dimensions * 4,
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Turns `table.column`, little-endian `f32` bytes, into pgvector's `vector(dimensions)`,
+/// converting every row's value (keyed by `key`), the column keeping its place. Stops before
+/// any change when a row has another length.
+pub async fn bytes_to_vector(
+    manager: &SchemaManager<'_>,
+    schema: &VectorSchema,
+    table: &str,
+    column: &str,
+    key: &str,
+    dimensions: u32,
+) -> Result<(), DbErr> {
+    require_dimensions(manager, table, column, dimensions).await?;
+    let db = manager.get_connection();
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    let staged = format!("{column}__vector");
+    let vector = schema.qualify(&format!("vector({dimensions})"));
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} ADD COLUMN {} {vector}",
+        q(table),
+        q(&staged)
+    ))
+    .await?;
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT {}::text AS key, {} AS bytes FROM {}",
+                q(key),
+                q(column),
+                q(table)
+            ),
+        ))
+        .await?;
+    let update = format!(
+        "UPDATE {} SET {} = $1 WHERE {}::text = $2",
+        q(table),
+        q(&staged),
+        q(key)
+    );
+    for row in rows {
+        let id: String = row.try_get("", "key")?;
+        let bytes: Vec<u8> = row.try_get("", "bytes")?;
+        let values: Vec<f32> = bytes
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            update.clone(),
+            [Value::Vector(Some(values.into())), Value::String(Some(id))],
+        ))
+        .await?;
+    }
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {vector} USING {}",
+        q(table),
+        q(column),
+        q(&staged)
+    ))
+    .await?;
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} DROP COLUMN {}",
+        q(table),
+        q(&staged)
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The way back: `table.column` from `vector` to little-endian `f32` bytes, with its values.
+pub async fn vector_to_bytes(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    key: &str,
+) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    let staged = format!("{column}__bytes");
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} ADD COLUMN {} bytea",
+        q(table),
+        q(&staged)
+    ))
+    .await?;
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT {}::text AS key, {} AS v FROM {}",
+                q(key),
+                q(column),
+                q(table)
+            ),
+        ))
+        .await?;
+    let update = format!(
+        "UPDATE {} SET {} = $1 WHERE {}::text = $2",
+        q(table),
+        q(&staged),
+        q(key)
+    );
+    for row in rows {
+        let id: String = row.try_get("", "key")?;
+        let vector: sea_orm::prelude::PgVector = row.try_get("", "v")?;
+        let bytes: Vec<u8> = vector
+            .as_slice()
+            .iter()
+            .flat_map(|x| x.to_le_bytes())
+            .collect();
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            update.clone(),
+            [Value::Bytes(Some(bytes)), Value::String(Some(id))],
+        ))
+        .await?;
+    }
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} ALTER COLUMN {} TYPE bytea USING {}",
+        q(table),
+        q(column),
+        q(&staged)
+    ))
+    .await?;
+    db.execute_unprepared(&format!(
+        "ALTER TABLE {} DROP COLUMN {}",
+        q(table),
+        q(&staged)
+    ))
+    .await?;
+    Ok(())
+}
+
+/// A nearest-neighbour index over one vector column.
+pub struct VectorIndex<'a> {
+    pub table: &'a str,
+    pub name: &'a str,
+    pub column: &'a str,
+    /// `hnsw` or `ivfflat`.
+    pub method: &'a str,
+    /// `vector_cosine_ops`, `vector_l2_ops`, `vector_ip_ops`, …
+    pub opclass: &'a str,
+    /// Storage parameters as `name=value`: `m=16`, `ef_construction=64`, `lists=100`.
+    pub params: &'a [&'a str],
+}
+
+/// `CREATE INDEX name ON table USING method (column opclass) WITH (params)`, the operator
+/// class named in pgvector's schema.
+pub async fn create_vector_index(
+    manager: &SchemaManager<'_>,
+    schema: &VectorSchema,
+    index: &VectorIndex<'_>,
+) -> Result<(), DbErr> {
+    let VectorIndex {
+        table,
+        name,
+        column,
+        method,
+        opclass,
+        params,
+    } = index;
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    let with: Vec<String> = params.iter().map(|p| p.replacen('=', " = ", 1)).collect();
+    let with = if with.is_empty() {
+        String::new()
+    } else {
+        format!(" WITH ({})", with.join(", "))
+    };
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE INDEX {} ON {} USING {method} ({} {}){with}",
+            q(name),
+            q(table),
+            q(column),
+            schema.qualify(opclass)
+        ))
+        .await?;
+    Ok(())
+}
