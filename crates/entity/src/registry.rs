@@ -94,11 +94,6 @@ pub fn schema_ddl(backend: sea_orm::DbBackend) -> SchemaDdl {
     use sea_orm::sea_query::{Alias, Index};
     let schema = sea_orm::Schema::new(backend);
     let mut pending = crate::all_statements(&schema);
-    if backend != sea_orm::DbBackend::Postgres {
-        for entity in &mut pending {
-            entity.create = vectors_as_bytes(&entity.create);
-        }
-    }
     let specs = tables();
     let references = |table: &str| -> Vec<String> {
         specs
@@ -146,39 +141,6 @@ pub fn schema_ddl(backend: sea_orm::DbBackend) -> SchemaDdl {
         .indexes
         .push(("embeddings".into(), crate::embedding::vector_index()));
     ddl
-}
-
-/// `create` with each pgvector column as a BLOB (of little-endian `f32`s): a backend without
-/// a vector type stores the same [`crate::vector::Embedding`] so.
-fn vectors_as_bytes(
-    create: &sea_orm::sea_query::TableCreateStatement,
-) -> sea_orm::sea_query::TableCreateStatement {
-    use sea_orm::sea_query::{ColumnType, Table};
-    if !create
-        .get_columns()
-        .iter()
-        .any(|c| matches!(c.get_column_type(), Some(ColumnType::Vector(_))))
-    {
-        return create.clone();
-    }
-    let mut portable = Table::create();
-    if let Some(table) = create.get_table_name() {
-        portable.table(table.clone());
-    }
-    for column in create.get_columns() {
-        let mut column = column.clone();
-        if matches!(column.get_column_type(), Some(ColumnType::Vector(_))) {
-            column.blob();
-        }
-        portable.col(column);
-    }
-    for index in create.get_indexes() {
-        portable.index(&mut index.clone());
-    }
-    for foreign_key in create.get_foreign_key_create_stmts() {
-        portable.foreign_key(&mut foreign_key.clone());
-    }
-    portable
 }
 
 /// The entities' schema as the server behind `db` spells it, to compare with

@@ -198,6 +198,10 @@ pub fn plan(
         up = up.into_iter().map(guarded).collect();
         down = down.into_iter().map(guarded).collect();
     }
+    // The first vector column needs pgvector (it stays when `down` removes the column).
+    if has_vectors(after.schema) && !has_vectors(before.schema) && !up.is_empty() {
+        up.insert(0, Step::RequirePgvector);
+    }
     let (up, online) = online_forms(up);
     let mut words: Vec<String> = options
         .renames
@@ -584,9 +588,21 @@ pub fn create_all(side: &Side) -> Result<Vec<Step>, GenerateError> {
             name: name.clone(),
             labels: labels.clone(),
         });
-    Ok(enums
+    let pgvector = has_vectors(side.schema).then_some(Step::RequirePgvector);
+    Ok(pgvector
+        .into_iter()
+        .chain(enums)
         .chain(referenced_first(tables).into_iter().map(Step::CreateTable))
         .collect())
+}
+
+/// Whether a table of `schema` has a pgvector column.
+fn has_vectors(schema: &Schema) -> bool {
+    schema
+        .tables
+        .values()
+        .flat_map(|t| &t.columns)
+        .any(|c| c.sql_type.starts_with("vector("))
 }
 
 fn is_implicit_index_change(change: &Change, before: &Side, after: &Side) -> bool {
@@ -697,6 +713,18 @@ fn data_loss(change: &Change) -> Option<String> {
         Change::DropTable { table, .. } => Some(format!("table {table} and every row in it")),
         Change::DropColumn { table, column } => {
             Some(format!("column {table}.{} and its values", column.name))
+        }
+        Change::AlterColumn { table, from, to }
+            if from.sql_type.starts_with("vector(") && to.sql_type.starts_with("vector(") =>
+        {
+            (from.sql_type != to.sql_type).then(|| {
+                format!(
+                    "{table}.{}: {} → {}: every stored embedding must be recomputed with a model \
+                     of the new dimension (no cast changes a vector's dimension, so `up` \
+                     stops on a table that holds any: empty it, upgrade, then embed again)",
+                    to.name, from.sql_type, to.sql_type
+                )
+            })
         }
         Change::AlterColumn { table, from, to } if from.sql_type != to.sql_type => {
             narrows(&from.sql_type, &to.sql_type).then(|| {
@@ -1297,6 +1325,12 @@ fn table_steps(
             }
             // A unique index is found by its columns when dropped, and rebuilds the table on
             // SQLite: it may be a constraint there (or elsewhere) whatever it is here.
+            Change::DropIndex { index, .. } if index.method.is_some() => {
+                drop_indexes.push(Step::DropIndexUsing {
+                    table: table.into(),
+                    name: index.name.clone(),
+                })
+            }
             Change::DropIndex { index, .. } => {
                 let dropped = from.index(table, index);
                 drop_indexes.push(Step::DropIndex {

@@ -117,6 +117,8 @@ pub fn empty_file(message: &str) -> String {
 fn needs_helpers(step: &Step) -> bool {
     match step {
         Step::CreateIndex { .. }
+        | Step::DropIndexUsing { .. }
+        | Step::RequirePgvector
         | Step::DropIndex {
             constraint: true, ..
         }

@@ -15,7 +15,7 @@ pub struct ColumnSpec {
     pub default: Option<Expr>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IndexSpec {
     pub name: String,
     pub columns: Vec<String>,
@@ -23,6 +23,19 @@ pub struct IndexSpec {
     /// A `UNIQUE` constraint of the table rather than an index made by `CREATE INDEX`: created
     /// inside `CREATE TABLE` (or `ADD CONSTRAINT`) and dropped with `DROP CONSTRAINT`.
     pub constraint: bool,
+    /// An access method other than B-tree (pgvector's HNSW, say): such an index exists on
+    /// PostgreSQL only, made by `create_index_using`.
+    pub using: Option<IndexMethod>,
+}
+
+/// How an index other than a B-tree is built: `USING method (column opclass, …) WITH (…)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexMethod {
+    pub method: String,
+    /// One per column (`""` for the type's default), or none.
+    pub opclasses: Vec<String>,
+    /// `name=value`, sorted.
+    pub with: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +224,10 @@ impl Side<'_> {
     /// migrations' convention (theirs are per table, and PostgreSQL's are per schema).
     pub fn index(&self, table: &str, index: &schema_model::Index) -> IndexSpec {
         // SQLite's own names for the indexes of UNIQUE clauses are reserved: another is made.
-        let name = if self.ddl.is_some() || index.name.starts_with("sqlite_autoindex_") {
+        let name = if index.method.is_some() && self.ddl.is_some() {
+            // Declared by name beside its entity (`embedding::vector_index`).
+            index.name.clone()
+        } else if self.ddl.is_some() || index.name.starts_with("sqlite_autoindex_") {
             object_name(
                 if index.unique { "uq" } else { "idx" },
                 table,
@@ -225,6 +241,11 @@ impl Side<'_> {
             columns: index.columns.clone(),
             unique: index.unique,
             constraint: index.constraint && index.unique,
+            using: index.method.as_ref().map(|method| IndexMethod {
+                method: method.clone(),
+                opclasses: index.opclasses.clone(),
+                with: index.with.clone(),
+            }),
         }
     }
 

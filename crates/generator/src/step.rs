@@ -68,6 +68,11 @@ pub enum Step {
         table: String,
         index: IndexSpec,
     },
+    /// An index with an access method ([`IndexSpec::using`]): PostgreSQL only.
+    DropIndexUsing {
+        table: String,
+        name: String,
+    },
     /// `constraint`: the index of a UNIQUE constraint, dropped with the constraint (found by
     /// its columns, as each backend names a UNIQUE column's constraint its own way).
     DropIndex {
@@ -110,6 +115,9 @@ pub enum Step {
         name: String,
         expression: String,
     },
+    /// pgvector, before the first `vector(n)` column: used wherever it is installed, created if
+    /// missing, refused with the fix where the server lacks it (PostgreSQL only).
+    RequirePgvector,
     /// PostgreSQL's native enum types (which only a database made elsewhere has).
     CreateEnum {
         name: String,
@@ -167,9 +175,10 @@ pub enum OnlineChange {
 impl OnlineChange {
     async fn apply(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         match self {
-            OnlineChange::Index { table, index: i } => {
-                schema_change::create_index_concurrently(manager, index(table, i)).await
-            }
+            OnlineChange::Index { table, index: i } => match &i.using {
+                Some(using) => create_index_using(manager, table, i, using, true).await,
+                None => schema_change::create_index_concurrently(manager, index(table, i)).await,
+            },
             OnlineChange::Unique {
                 table,
                 name,
@@ -195,10 +204,13 @@ impl OnlineChange {
 
     fn code(&self, indent: &str) -> String {
         match self {
-            OnlineChange::Index { table, index: i } => format!(
-                "{indent}create_index_concurrently(manager, {}).await?;\n",
-                index_code(table, i)
-            ),
+            OnlineChange::Index { table, index: i } => match &i.using {
+                Some(using) => format!("{indent}{}\n", index_using_code(table, i, using, true)),
+                None => format!(
+                    "{indent}create_index_concurrently(manager, {}).await?;\n",
+                    index_code(table, i)
+                ),
+            },
             OnlineChange::Unique { table, name, columns } => format!(
                 "{indent}add_unique_using_index(manager, {table:?}, {name:?}, &{columns:?}).await?;\n"
             ),
@@ -333,6 +345,8 @@ pub fn type_code(ty: &ColumnType) -> Option<String> {
         ColumnType::JsonBinary => "json_binary()".into(),
         ColumnType::Uuid => "uuid()".into(),
         ColumnType::Blob => "blob()".into(),
+        // pgvector's `vector(n)` on PostgreSQL; little-endian f32 bytes (a BLOB) elsewhere.
+        ColumnType::Vector(Some(n)) => format!("vector(Some({n}))"),
         ColumnType::Binary(n) => format!("binary_len({n})"),
         ColumnType::VarBinary(StringLen::N(n)) => format!("var_binary({n})"),
         ColumnType::Custom(name) => format!("custom(Alias::new({:?}))", name.to_string()),
@@ -476,9 +490,18 @@ fn create_table(t: &TableSpec) -> TableCreateStatement {
 }
 
 /// The indexes of `t` made by `CREATE INDEX` after the table (its UNIQUE constraints are part
-/// of `CREATE TABLE`).
+/// of `CREATE TABLE`; those with an access method are [`indexes_using`]).
 fn separate_indexes(t: &TableSpec) -> impl Iterator<Item = &IndexSpec> {
-    t.indexes.iter().filter(|i| !i.constraint)
+    t.indexes
+        .iter()
+        .filter(|i| !i.constraint && i.using.is_none())
+}
+
+/// The indexes of `t` with an access method: PostgreSQL only (nothing on SQLite's rebuild).
+fn indexes_using(t: &TableSpec) -> impl Iterator<Item = (&IndexSpec, &crate::spec::IndexMethod)> {
+    t.indexes
+        .iter()
+        .filter_map(|i| i.using.as_ref().map(|using| (i, using)))
 }
 
 fn create_table_code(t: &TableSpec, indent: &str) -> String {
@@ -526,12 +549,85 @@ fn create_table_code(t: &TableSpec, indent: &str) -> String {
     code
 }
 
-/// A table as the `CREATE` statements a migration runs: the table, then its indexes.
+/// A table as the `CREATE` statements a migration runs: the table, then its indexes (those
+/// with an access method go to [`schema_ddl`]'s PostgreSQL part).
 pub fn table_ddl(t: &TableSpec) -> schema_model::TableDdl {
     schema_model::TableDdl {
         create: create_table(t),
         indexes: separate_indexes(t).map(|i| index(&t.name, i)).collect(),
     }
+}
+
+/// Tables as the DDL a migration runs, with what only PostgreSQL holds: indexes with an access
+/// method, and pgvector for `vector(n)` columns.
+pub fn schema_ddl(tables: &[TableSpec]) -> schema_model::SchemaDdl {
+    let mut ddl = schema_model::SchemaDdl {
+        tables: tables.iter().map(table_ddl).collect(),
+        ..Default::default()
+    };
+    for t in tables {
+        for i in t.indexes.iter() {
+            if let Some(using) = &i.using {
+                ddl.postgres.indexes.push((
+                    t.name.clone(),
+                    schema_model::Index {
+                        name: i.name.clone(),
+                        columns: i.columns.clone(),
+                        unique: i.unique,
+                        method: Some(using.method.clone()),
+                        opclasses: using.opclasses.clone(),
+                        with: using.with.clone(),
+                        ..Default::default()
+                    },
+                ));
+            }
+        }
+    }
+    let vectors = tables
+        .iter()
+        .flat_map(|t| &t.columns)
+        .any(|c| matches!(c.ty, ColumnType::Vector(_)));
+    if vectors {
+        ddl.postgres.extensions.push("vector".into());
+    }
+    ddl
+}
+
+/// `create_index_using(…)` for an index with an access method, as code.
+fn index_using_code(
+    table: &str,
+    i: &IndexSpec,
+    using: &crate::spec::IndexMethod,
+    concurrently: bool,
+) -> String {
+    format!(
+        "create_index_using(manager, None, &IndexUsing {{ table: {table:?}, name: {:?}, columns: &{:?}, opclasses: &{:?}, method: {:?}, with: &{:?}, concurrently: {concurrently} }}).await?;",
+        i.name, i.columns, using.opclasses, using.method, using.with
+    )
+}
+
+/// Runs what [`index_using_code`] writes.
+async fn create_index_using(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    i: &IndexSpec,
+    using: &crate::spec::IndexMethod,
+    concurrently: bool,
+) -> Result<(), DbErr> {
+    schema_change::create_index_using(
+        manager,
+        None,
+        &schema_change::IndexUsing {
+            table,
+            name: &i.name,
+            columns: &strs(&i.columns),
+            opclasses: &strs(&using.opclasses),
+            method: &using.method,
+            with: &strs(&using.with),
+            concurrently,
+        },
+    )
+    .await
 }
 
 impl Step {
@@ -542,6 +638,9 @@ impl Step {
                 manager.create_table(create_table(t)).await?;
                 for i in separate_indexes(t) {
                     manager.create_index(index(&t.name, i)).await?;
+                }
+                for (i, using) in indexes_using(t) {
+                    create_index_using(manager, &t.name, i, using, false).await?;
                 }
             }
             Step::DropTable(t) => {
@@ -661,9 +760,18 @@ impl Step {
                 let columns: Vec<&str> = i.columns.iter().map(String::as_str).collect();
                 schema_change::add_unique_constraint(manager, table, &i.name, &columns).await?
             }
-            Step::CreateIndex { table, index: i } => {
-                schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
-                    .await?
+            Step::CreateIndex { table, index: i } => match &i.using {
+                Some(using) => create_index_using(manager, table, i, using, false).await?,
+                None => {
+                    schema_change::create_index_if_missing(manager, table, &i.name, index(table, i))
+                        .await?
+                }
+            },
+            Step::DropIndexUsing { name, .. } => {
+                schema_change::drop_index_using(manager, name).await?
+            }
+            Step::RequirePgvector => {
+                schema_change::require_pgvector(manager).await?;
             }
             Step::DropIndex {
                 table,
@@ -765,6 +873,7 @@ impl Step {
             | Step::AlterColumn { .. }
             | Step::DropDefault { .. }
             | Step::Require { .. }
+            | Step::DropIndexUsing { .. }
             | Step::Online { .. } => true,
             Step::PerBackend { other, .. } => other.iter().all(Step::is_plain_on_postgres),
             _ => false,
@@ -782,6 +891,9 @@ impl Step {
                 ));
                 for i in separate_indexes(t) {
                     code.push_str(&m(format!("create_index({})", index_code(&t.name, i))));
+                }
+                for (i, using) in indexes_using(t) {
+                    let _ = writeln!(code, "{indent}{}", index_using_code(&t.name, i, using, false));
                 }
                 code
             }
@@ -881,11 +993,18 @@ impl Step {
                 "{indent}add_unique_constraint(manager, {table:?}, {:?}, &{:?}).await?;\n",
                 i.name, i.columns
             ),
-            Step::CreateIndex { table, index: i } => format!(
-                "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",
-                i.name,
-                index_code(table, i)
-            ),
+            Step::CreateIndex { table, index: i } => match &i.using {
+                Some(using) => format!("{indent}{}\n", index_using_code(table, i, using, false)),
+                None => format!(
+                    "{indent}create_index_if_missing(manager, {table:?}, {:?}, {}).await?;\n",
+                    i.name,
+                    index_code(table, i)
+                ),
+            },
+            Step::DropIndexUsing { name, .. } => {
+                format!("{indent}drop_index_using(manager, {name:?}).await?;\n")
+            }
+            Step::RequirePgvector => format!("{indent}require_pgvector(manager).await?;\n"),
             Step::DropIndex {
                 table,
                 name,

@@ -23,7 +23,7 @@ mod sample_data;
 use migration::{migrate_to_head, BootOptions, Migrations, MigratorTrait};
 use migration_generator::plan::differences;
 use migration_generator::spec::{object_name, ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec};
-use migration_generator::step::{table_ddl, StepsMigration};
+use migration_generator::step::StepsMigration;
 use migration_generator::{plan, Options, Rename, Side};
 use schema_model::declared::{self, Flavour};
 use schema_model::{ReferentialAction, Schema, SchemaDdl};
@@ -368,6 +368,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
             columns: columns.clone(),
             unique: *unique,
             constraint: false,
+            using: None,
         }),
         Edit::DropIndex(i) => t.indexes.retain(|x| x.name != *i),
         Edit::MakeUnique(i) => t
@@ -423,6 +424,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
                     columns: vec!["parent_id".into()],
                     unique: false,
                     constraint: false,
+                    using: None,
                 }],
                 checks: vec![],
                 foreign_keys: vec![ForeignKeySpec {
@@ -464,10 +466,7 @@ fn edited(specs: &[TableSpec], cell: &Cell) -> (Vec<TableSpec>, Options) {
 
 /// The tables as the entities' DDL, named as the generator names new objects.
 fn as_ddl(tables: &[TableSpec]) -> SchemaDdl {
-    SchemaDdl {
-        tables: tables.iter().map(table_ddl).collect(),
-        ..Default::default()
-    }
+    migration_generator::step::schema_ddl(tables)
 }
 
 /// One backend under test: its database at the history's head with rows in every table.

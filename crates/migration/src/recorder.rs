@@ -164,12 +164,14 @@ pub fn tables_left_dropped<'s>(statements: impl IntoIterator<Item = &'s str>) ->
 
 /// `(table, column)` of each `ALTER TABLE t DROP COLUMN c` among `statements`, and the name
 /// of each index or constraint dropped (`DROP INDEX i`, `ALTER TABLE t DROP CONSTRAINT c`,
-/// `ALTER TABLE t DROP INDEX i`): what a `down` takes away short of whole tables.
+/// `ALTER TABLE t DROP INDEX i`): what a `down` takes away short of whole tables. A column the
+/// statements themselves added first (a staging column) takes nothing away.
 pub fn parts_dropped<'s>(
     statements: impl IntoIterator<Item = &'s str>,
 ) -> (Vec<(String, String)>, Vec<String>) {
     let mut columns = Vec::new();
     let mut indexes = Vec::new();
+    let mut added: Vec<(String, String)> = Vec::new();
     for sql in statements {
         if let Some(index) = table_after(sql, "DROP INDEX ", "IF EXISTS ") {
             indexes.push(index);
@@ -179,6 +181,10 @@ pub fn parts_dropped<'s>(
             continue;
         };
         let upper = sql.to_ascii_uppercase();
+        if let Some(at) = upper.find(" ADD COLUMN ") {
+            let name = table_after(&sql[at..], "ADD COLUMN ", "IF NOT EXISTS ").unwrap_or_default();
+            added.push((table.clone(), name));
+        }
         for (verb, is_column) in [
             (" DROP COLUMN ", true),
             (" DROP CONSTRAINT ", false),
@@ -187,7 +193,10 @@ pub fn parts_dropped<'s>(
             if let Some(at) = upper.find(verb) {
                 let name = table_after(&sql[at..], verb.trim_start(), "").unwrap_or_default();
                 if is_column {
-                    columns.push((table.clone(), name));
+                    let column = (table.clone(), name);
+                    if !added.contains(&column) {
+                        columns.push(column);
+                    }
                 } else {
                     indexes.push(name);
                 }
@@ -243,13 +252,15 @@ mod tests {
             "DROP INDEX `idx_a` ON `users`",
             r#"ALTER TABLE "users" DROP CONSTRAINT "users_email_key""#,
             r#"ALTER TABLE "users" ADD COLUMN "x" text"#,
+            r#"ALTER TABLE "users" DROP COLUMN "x""#,
         ]);
         assert_eq!(
             columns,
             [
                 ("users".to_owned(), "nickname".to_owned()),
                 ("cases".to_owned(), "note".to_owned())
-            ]
+            ],
+            "users.x, added by the same statements, loses nothing"
         );
         assert_eq!(indexes, ["idx_users_role", "idx_a", "users_email_key"]);
     }

@@ -118,8 +118,10 @@ mod tests {
         );
         assert_eq!(
             pg.matches("CREATE INDEX").count() + pg.matches("CREATE UNIQUE INDEX").count(),
-            39
+            40,
+            "39 of the first migration, and pgvector's HNSW index"
         );
+        assert!(pg.contains("CREATE EXTENSION IF NOT EXISTS vector"), "{pg}");
         let my = script(DbBackend::MySql, Request::upgrade_to_head(), &empty).await;
         assert!(my.contains("CREATE TABLE `users`"), "{my}");
         assert!(

@@ -433,6 +433,7 @@ fn candidate_types(catalog: &str) -> Vec<ColumnType> {
     ];
     match numbers[..] {
         [n] => types.extend([
+            ColumnType::Vector(Some(n)),
             ColumnType::String(StringLen::N(n)),
             ColumnType::Char(Some(n)),
             ColumnType::Binary(n),

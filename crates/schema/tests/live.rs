@@ -54,14 +54,27 @@ async fn reads_every_table_key_index_and_rule_the_migration_made() {
             "[{n}]"
         );
 
-        // The 39 indexes of the migration plus two unique columns (users.email, agents.slug).
+        // The 39 indexes of the first migration plus two unique columns (users.email,
+        // agents.slug), and on PostgreSQL pgvector's HNSW index.
         let secondary: usize = schema
             .tables
             .iter()
             .filter(|(name, _)| !migration::BOOKKEEPING_TABLES.contains(&name.as_str()))
             .map(|(_, t)| t.indexes.len())
             .sum();
-        assert_eq!(secondary, 41, "[{n}]");
+        let hnsw = usize::from(t.backend() == sea_orm::DbBackend::Postgres);
+        assert_eq!(secondary, 41 + hnsw, "[{n}]");
+        if hnsw == 1 {
+            let index = schema.tables["embeddings"]
+                .indexes
+                .iter()
+                .find(|i| i.method.as_deref() == Some("hnsw"))
+                .unwrap_or_else(|| panic!("[{n}] no HNSW index"));
+            assert_eq!(index.opclasses, ["vector_cosine_ops"], "[{n}]");
+            assert_eq!(index.with, ["ef_construction=64", "m=16"], "[{n}]");
+            let vector = schema.tables["embeddings"].column("vector").unwrap();
+            assert_eq!(vector.sql_type, "vector(1536)", "[{n}]");
+        }
         let cases = &schema.tables["cases"];
         assert!(
             cases

@@ -6,7 +6,9 @@ use sea_orm::ConnectionTrait;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const HEAD: &str = "m20261124_000001_create_schema";
+const HEAD: &str = "m20261207_000001_pgvector_embeddings";
+/// The first migration: every table.
+const FIRST: &str = "m20261124_000001_create_schema";
 
 struct Run {
     code: i32,
@@ -99,7 +101,7 @@ async fn check_upgrade_current_history_downgrade_cycle() {
     for t in testkit::databases().await {
         let n = t.name;
         let r = run(&t.url, &["check"]);
-        expect(&r, 3, "1 migration(s) pending: run `manage-db upgrade`", n);
+        expect(&r, 3, "2 migration(s) pending: run `manage-db upgrade`", n);
         assert!(
             r.stdout.contains("Entity tables (17)"),
             "[{n}] {}",
@@ -158,6 +160,13 @@ async fn check_upgrade_current_history_downgrade_cycle() {
             &format!("Reverted {HEAD}"),
             n,
         );
+        expect(&run(&t.url, &["current"]), 0, FIRST, n);
+        expect(
+            &run(&t.url, &["downgrade", "--yes"]),
+            0,
+            &format!("Reverted {FIRST}"),
+            n,
+        );
         expect(&run(&t.url, &["current"]), 0, "base", n);
         assert_eq!(
             tables(&t.db).await,
@@ -170,12 +179,9 @@ async fn check_upgrade_current_history_downgrade_cycle() {
             "[{n}] only the bookkeeping tables are left"
         );
 
-        expect(
-            &run(&t.url, &["upgrade", "--to", "m20261124"]),
-            0,
-            &format!("Applied {HEAD}"),
-            n,
-        );
+        let to_first = run(&t.url, &["upgrade", "--to", "m20261124"]);
+        expect(&to_first, 0, &format!("Applied {FIRST}"), n);
+        assert!(!to_first.stdout.contains(HEAD), "[{n}] {}", to_first.stdout);
         expect(
             &run(&t.url, &["downgrade", "--to", "base", "-y"]),
             0,
@@ -275,7 +281,7 @@ async fn stamp_adopts_existing_tables_and_reset_forgets_records() {
         expect(
             &run(&t.url, &["reset", "--yes"]),
             0,
-            "removed 1 record(s)",
+            "removed 2 record(s)",
             n,
         );
         expect(&run(&t.url, &["current"]), 0, "base", n);
@@ -703,8 +709,9 @@ async fn sql_preview_runs_nothing_and_applying_it_by_hand_reaches_head() {
             "-- nothing to apply",
             n,
         );
-        let down = run(&t.url, &["downgrade", "--sql"]);
+        let down = run(&t.url, &["downgrade", "base", "--sql"]);
         expect(&down, 0, &format!("-- revert {HEAD}"), n);
+        expect(&down, 0, &format!("-- revert {FIRST}"), n);
         assert_eq!(down.stdout.matches("DROP TABLE").count(), 17, "[{n}]");
         expect(&run(&t.url, &["current"]), 0, "(head)", n);
         t.finish().await;
@@ -728,12 +735,18 @@ async fn alembic_forms_work_and_sql_refuses_exactly_as_upgrade_does() {
         expect(
             &run(&t.url, &["upgrade", "+1"]),
             0,
-            &format!("Applied {HEAD}"),
+            &format!("Applied {FIRST}"),
             n,
         );
         for args in [&["upgrade", "base"][..], &["upgrade", "base", "--sql"]] {
             expect(&run(&t.url, args), 1, "older than the current revision", n);
         }
+        expect(
+            &run(&t.url, &["upgrade", "+1"]),
+            0,
+            &format!("Applied {HEAD}"),
+            n,
+        );
         expect(
             &run(&t.url, &["upgrade", "+1"]),
             1,
@@ -825,7 +838,7 @@ async fn downgrade_refuses_while_a_table_outside_the_schema_references_it() {
         ))
         .await;
 
-        let r = run(&t.url, &["downgrade", "--yes"]);
+        let r = run(&t.url, &["downgrade", "--to", "base", "--yes"]);
         expect(&r, 1, "ext_notes.user_id → users", n);
         expect(&r, 1, "users (1 rows)", n);
         // Nothing was dropped and the record still says head.
@@ -837,7 +850,7 @@ async fn downgrade_refuses_while_a_table_outside_the_schema_references_it() {
         assert!(still.is_some(), "[{n}] the user survived");
         // Without the outside reference, the confirmation names what would be lost.
         t.exec("DROP TABLE ext_notes").await;
-        let r = run(&t.url, &["downgrade"]);
+        let r = run(&t.url, &["downgrade", "--to", "base"]);
         expect(&r, 1, "1 row(s) in all", n);
         t.finish().await;
     }
@@ -1177,7 +1190,8 @@ async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_ala
         // What made the application fail on such a database, and what lost data silently.
         "users.role: type character varying(32) in the entity, userrole in the database",
         "runstatus (queued, running, succeeded, failed) in the database",
-        "embeddings.vector: type bytea in the entity, jsonb in the database",
+        "embeddings.vector: type vector(1536) in the entity, jsonb in the database",
+        "embeddings: index USING hnsw (vector vector_cosine_ops) WITH (ef_construction=64, m=16) missing from the database",
         "reports.session_id → sessions: ON DELETE SET NULL in the entity, CASCADE in the database",
         "reports.session_id → sessions: ON UPDATE CASCADE in the entity, NO ACTION in the database",
         "alembic_version is the version table of Alembic",
@@ -1202,8 +1216,10 @@ async fn a_database_made_by_alembic_shows_every_real_difference_and_no_false_ala
             .entry(change["kind"].as_str().unwrap().to_owned())
             .or_insert(0) += 1;
     }
-    // 8 enum columns and the vector; ON UPDATE on all 20 keys (one also ON DELETE); 7 enum types.
+    // 8 enum columns and the vector, and its HNSW index; ON UPDATE on all 20 keys (one also ON
+    // DELETE); 7 enum types.
     let expected: std::collections::BTreeMap<String, i32> = [
+        ("add_index".to_owned(), 1),
         ("alter_column".to_owned(), 9),
         ("alter_foreign_key".to_owned(), 20),
         ("drop_enum".to_owned(), 7),
@@ -1253,8 +1269,8 @@ async fn alembic_habits_heads_show_history_range_and_misdirected_counts() {
         let n = t.name;
         expect(&run(&t.url, &["heads"]), 0, &format!("{HEAD} (head)"), n);
         expect(&run(&t.url, &["upgrade"]), 0, "Applied", n);
-        let show = run(&t.url, &["show", "m2026"]);
-        expect(&show, 0, HEAD, n);
+        let show = run(&t.url, &["show", "m20261124"]);
+        expect(&show, 0, FIRST, n);
         assert!(show.stdout.contains("applied"), "[{n}] {}", show.stdout);
         // What it changes, in check's words: the tables it makes.
         assert!(show.stdout.contains("users"), "[{n}] {}", show.stdout);
@@ -1262,8 +1278,8 @@ async fn alembic_habits_heads_show_history_range_and_misdirected_counts() {
         let ranged = run(&t.url, &["history", "-r", "base:head", "-v"]);
         expect(&ranged, 0, HEAD, n);
         assert!(ranged.stdout.contains("users"), "[{n}] {}", ranged.stdout);
-        let plain = run(&t.url, &["history", "-r", ":m2026"]);
-        expect(&plain, 0, HEAD, n);
+        let plain = run(&t.url, &["history", "-r", ":m20261124"]);
+        expect(&plain, 0, FIRST, n);
         assert!(!plain.stdout.contains("users"), "[{n}] {}", plain.stdout);
         expect(
             &run(&t.url, &["history", "-r", "nope"]),
@@ -1297,7 +1313,7 @@ async fn alembic_habits_heads_show_history_range_and_misdirected_counts() {
             n,
         );
         // The confirmation names what `down` drops and the rows it holds.
-        let asked = run(&t.url, &["downgrade"]);
+        let asked = run(&t.url, &["downgrade", "base"]);
         expect(&asked, 1, "Their `down` steps drop:", n);
         assert!(
             asked.stderr.contains("users (0 rows)"),
@@ -1491,8 +1507,8 @@ async fn lint_names_the_lock_and_the_rewrite_and_takes_reasoned_waivers() {
     expect(&r, 1, "could not be parsed", "not SQL");
     std::fs::remove_dir_all(&dir).ok();
 
-    let r = run(&t.url, &["lint", HEAD]);
-    expect(&r, 0, &format!("{HEAD}: OK"), "a named revision");
+    let r = run(&t.url, &["lint", FIRST]);
+    expect(&r, 0, &format!("{FIRST}: OK"), "a named revision");
     expect(&run(&t.url, &["upgrade"]), 0, "Applied", "upgrade");
     let r = run(&t.url, &["lint"]);
     expect(&r, 0, "no migration is pending", "nothing pending");
@@ -1509,7 +1525,7 @@ async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehas
         expect(&run(&t.url, &["upgrade"]), 0, &format!("Applied {HEAD}"), n);
         t.exec(&format!(
             "UPDATE {} SET checksum = 'edited', statements = 'CREATE TABLE legacy (id integer)' \
-             WHERE version = '{HEAD}'",
+             WHERE version = '{FIRST}'",
             migration::checksum::CHECKSUM_TABLE
         ))
         .await;
@@ -1519,11 +1535,11 @@ async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehas
         expect(
             &r,
             3,
-            &format!("{HEAD} was changed after it was applied"),
+            &format!("{FIRST} was changed after it was applied"),
             n,
         );
         expect(&r, 3, "- CREATE TABLE legacy (id integer)", n);
-        expect(&r, 3, &format!("manage-db rehash {HEAD}"), n);
+        expect(&r, 3, &format!("manage-db rehash {FIRST}"), n);
         expect(&run(&t.url, &["history"]), 0, "EDITED since", n);
         expect(
             &run(&t.url, &["upgrade"]),
@@ -1541,7 +1557,7 @@ async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehas
             "Result: OK, the schema is at head and matches the entities",
             n,
         );
-        expect(&run(&t.url, &["rehash", HEAD]), 0, "nothing to accept", n);
+        expect(&run(&t.url, &["rehash", FIRST]), 0, "nothing to accept", n);
         expect(&run(&t.url, &["rehash", "m2099"]), 1, "m2099", n);
         t.finish().await;
     }

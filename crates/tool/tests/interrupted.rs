@@ -57,6 +57,7 @@ fn history() -> Migrations {
         columns: columns.iter().map(|c| c.to_string()).collect(),
         unique: false,
         constraint: false,
+        using: None,
     };
     let foreign_key = ForeignKeySpec {
         name: "fk_kp_items_group_id".into(),

@@ -34,16 +34,17 @@ impl MigrationTrait for Migration {
         }
         let schema = require_pgvector(manager).await?;
         bytes_to_vector(manager, &schema, "embeddings", "vector", "id", DIMENSIONS).await?;
-        create_vector_index(
+        create_index_using(
             manager,
-            &schema,
-            &VectorIndex {
+            Some(&schema),
+            &IndexUsing {
                 table: "embeddings",
                 name: "idx-embeddings-vector-hnsw",
-                column: "vector",
+                columns: &["vector"],
+                opclasses: &["vector_cosine_ops"],
                 method: "hnsw",
-                opclass: "vector_cosine_ops",
-                params: &["m=16", "ef_construction=64"],
+                with: &["m=16", "ef_construction=64"],
+                concurrently: false,
             },
         )
         .await?;
@@ -54,14 +55,7 @@ impl MigrationTrait for Migration {
         if !is_postgres(manager) {
             return Ok(());
         }
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("idx-embeddings-vector-hnsw")
-                    .table(Alias::new("embeddings"))
-                    .to_owned(),
-            )
-            .await?;
+        drop_index_using(manager, "idx-embeddings-vector-hnsw").await?;
         vector_to_bytes(manager, "embeddings", "vector", "id").await?;
         Ok(())
     }

@@ -32,8 +32,12 @@ pub fn pgvector_missing() -> DbErr {
 /// Makes sure pgvector is there and says where: an installed extension is used wherever it
 /// lives (never created again); a missing one is created, in the schema `extensions` if the
 /// database has one (Supabase's convention), else in the current schema; a server without it
-/// stops the migration with [`pgvector_missing`] before any change.
+/// stops the migration with [`pgvector_missing`] before any change. Elsewhere it does nothing
+/// (vectors are bytes there).
 pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchema, DbErr> {
+    if !is_postgres(manager) {
+        return Ok(VectorSchema(String::new()));
+    }
     let db = manager.get_connection();
     let row = db
         .query_one_raw(Statement::from_string(
@@ -243,36 +247,54 @@ pub async fn vector_to_bytes(
     Ok(())
 }
 
-/// A nearest-neighbour index over one vector column.
-pub struct VectorIndex<'a> {
+/// An index with an access method (`hnsw`, `ivfflat`, `gin`, …), operator classes and storage
+/// parameters: what sea-query cannot declare. Such an index exists on PostgreSQL only (the
+/// others store vectors as bytes, with nothing to index them by): elsewhere creating or
+/// dropping one does nothing.
+pub struct IndexUsing<'a> {
     pub table: &'a str,
     pub name: &'a str,
-    pub column: &'a str,
-    /// `hnsw` or `ivfflat`.
+    pub columns: &'a [&'a str],
+    /// One per column (`""` for the type's default), or none: `vector_cosine_ops`, …
+    pub opclasses: &'a [&'a str],
     pub method: &'a str,
-    /// `vector_cosine_ops`, `vector_l2_ops`, `vector_ip_ops`, …
-    pub opclass: &'a str,
     /// Storage parameters as `name=value`: `m=16`, `ef_construction=64`, `lists=100`.
-    pub params: &'a [&'a str],
+    pub with: &'a [&'a str],
+    /// Built `CONCURRENTLY`, in an online migration (see [`super::online`]).
+    pub concurrently: bool,
 }
 
-/// `CREATE INDEX name ON table USING method (column opclass) WITH (params)`, the operator
-/// class named in pgvector's schema.
-pub async fn create_vector_index(
+/// Creates `index` on PostgreSQL unless an index of that name is there; the operator classes
+/// are named in pgvector's schema when `schema` is given.
+pub async fn create_index_using(
     manager: &SchemaManager<'_>,
-    schema: &VectorSchema,
-    index: &VectorIndex<'_>,
+    schema: Option<&VectorSchema>,
+    index: &IndexUsing<'_>,
 ) -> Result<(), DbErr> {
-    let VectorIndex {
-        table,
-        name,
-        column,
-        method,
-        opclass,
-        params,
-    } = index;
+    if !is_postgres(manager) || has_index(manager, index.table, index.name).await? == Some(true) {
+        return Ok(());
+    }
     let q = |n: &str| quote(DbBackend::Postgres, n);
-    let with: Vec<String> = params.iter().map(|p| p.replacen('=', " = ", 1)).collect();
+    let columns: Vec<String> = index
+        .columns
+        .iter()
+        .enumerate()
+        .map(
+            |(k, column)| match index.opclasses.get(k).filter(|o| !o.is_empty()) {
+                Some(opclass) => format!(
+                    "{} {}",
+                    q(column),
+                    schema.map_or_else(|| (*opclass).to_owned(), |s| s.qualify(opclass))
+                ),
+                None => q(column),
+            },
+        )
+        .collect();
+    let with: Vec<String> = index
+        .with
+        .iter()
+        .map(|p| p.replacen('=', " = ", 1))
+        .collect();
     let with = if with.is_empty() {
         String::new()
     } else {
@@ -281,11 +303,31 @@ pub async fn create_vector_index(
     manager
         .get_connection()
         .execute_unprepared(&format!(
-            "CREATE INDEX {} ON {} USING {method} ({} {}){with}",
-            q(name),
-            q(table),
-            q(column),
-            schema.qualify(opclass)
+            "CREATE INDEX {}{} ON {} USING {} ({}){with}",
+            if index.concurrently {
+                "CONCURRENTLY "
+            } else {
+                ""
+            },
+            q(index.name),
+            q(index.table),
+            index.method,
+            columns.join(", ")
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Drops an index made by [`create_index_using`] (PostgreSQL only, like the index).
+pub async fn drop_index_using(manager: &SchemaManager<'_>, name: &str) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "DROP INDEX IF EXISTS {}",
+            quote(DbBackend::Postgres, name)
         ))
         .await?;
     Ok(())

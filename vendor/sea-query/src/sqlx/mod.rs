@@ -1,0 +1,3 @@
+pub mod mysql;
+pub mod postgres;
+pub mod sqlite;
