@@ -9,7 +9,7 @@ mod sample_data;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use testkit::workspace::ScratchWorkspace;
 
-const OLD_HEAD: &str = "m20261124_000001_create_schema";
+const OLD_HEAD: &str = "m20261207_000001_pgvector_embeddings";
 
 const TAG_ENTITY: &str = r#"//! Added by the test: labels on documents.
 use sea_orm::entity::prelude::*;
