@@ -220,3 +220,89 @@ async fn health_is_503_when_the_database_cannot_answer() {
         t.finish().await;
     }
 }
+
+/// A vector of the column's dimension: 1 at `hot` (and a little at `warm`), 0 elsewhere.
+fn unit(hot: usize, warm: Option<usize>) -> Vec<f32> {
+    let mut v = vec![0.0; entity::embedding::dimensions()];
+    v[hot] = 1.0;
+    if let Some(w) = warm {
+        v[w] = 0.25;
+    }
+    v
+}
+
+fn as_query(v: &[f32]) -> String {
+    v.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[tokio::test]
+async fn documents_are_stored_and_searched_by_vector() {
+    for t in testkit::databases().await {
+        let n = t.name;
+        migration::migrate_on_boot(&t.db, &Default::default())
+            .await
+            .unwrap();
+        let router = app::router(t.db.clone());
+        let chunks: Vec<Value> = (0..4)
+            .map(|i| json!({ "text": format!("part {i}"), "model": "m1", "vector": unit(i, None) }))
+            .collect();
+        let document = json!({ "title": "Careers in design", "content": "…", "chunks": chunks });
+        let (status, created) =
+            call(&router, "POST", "/documents", Some(&document.to_string())).await;
+        assert_eq!(status, StatusCode::CREATED, "[{n}] {created}");
+        assert_eq!(created["chunks"], 4, "[{n}]");
+
+        // Nearest to part 2, a little towards part 3: part 2, then part 3.
+        let uri = format!("/search?k=2&vector={}", as_query(&unit(2, Some(3))));
+        let (status, found) = call(&router, "GET", &uri, None).await;
+        assert_eq!(status, StatusCode::OK, "[{n}] {found}");
+        let results = found["results"].as_array().unwrap();
+        let texts: Vec<&str> = results
+            .iter()
+            .map(|r| r["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["part 2", "part 3"], "[{n}] {found}");
+        let d0 = results[0]["distance"].as_f64().unwrap();
+        assert!(
+            (d0 - (1.0 - 1.0 / 1.0625_f64.sqrt())).abs() < 1e-4,
+            "[{n}] {d0}"
+        );
+        assert_eq!(results[0]["document_id"], created["id"], "[{n}]");
+
+        let other_model = format!("/search?k=2&model=m2&vector={}", as_query(&unit(2, None)));
+        let (status, none) = call(&router, "GET", &other_model, None).await;
+        assert_eq!(
+            (status, none["results"].as_array().map(Vec::len)),
+            (StatusCode::OK, Some(0)),
+            "[{n}]"
+        );
+
+        let short = call(&router, "GET", "/search?k=2&vector=1,0,0", None).await;
+        assert_eq!(
+            short.0,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "[{n}] {}",
+            short.1
+        );
+        assert!(
+            short.1["error"].as_str().unwrap().contains("3 dimensions"),
+            "[{n}] {}",
+            short.1
+        );
+        let garbled = call(&router, "GET", "/search?vector=1,x", None).await;
+        assert_eq!(garbled.0, StatusCode::BAD_REQUEST, "[{n}] {}", garbled.1);
+        let zero_k = format!("/search?k=0&vector={}", as_query(&unit(0, None)));
+        assert_eq!(
+            call(&router, "GET", &zero_k, None).await.0,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "[{n}]"
+        );
+        let torn = json!({ "title": "t", "content": "c", "chunks": [{ "text": "x", "model": "m1", "vector": [1.0, 2.0] }] });
+        let (status, body) = call(&router, "POST", "/documents", Some(&torn.to_string())).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{n}] {body}");
+        t.finish().await;
+    }
+}

@@ -3,8 +3,8 @@
 //!
 //! Every error is a JSON body `{ "error": "..." }`; database details go to the log only.
 
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -33,6 +33,8 @@ pub fn router(db: DatabaseConnection) -> Router {
             "/users/{id}/visitors",
             post(create_visitor).get(list_visitors),
         )
+        .route("/documents", post(create_document))
+        .route("/search", get(search))
         .with_state(db)
 }
 
@@ -69,6 +71,28 @@ impl From<DbErr> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         ApiError::BadRequest(rejection.status(), rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> Self {
+        ApiError::BadRequest(rejection.status(), rejection.body_text())
+    }
+}
+
+impl From<counsel_db::rag::RagError> for ApiError {
+    fn from(err: counsel_db::rag::RagError) -> Self {
+        use counsel_db::rag::RagError;
+        match err {
+            RagError::WrongDimensions { .. } | RagError::BadK { .. } => {
+                ApiError::Invalid(err.to_string())
+            }
+            RagError::Db(e) => ApiError::from(e),
+            RagError::NoVectorSearch(_) => {
+                tracing::error!(error = %err, "vector search is not available");
+                ApiError::Internal
+            }
+        }
     }
 }
 
@@ -245,4 +269,81 @@ async fn list_visitors(
         .all(&db)
         .await?;
     Ok(Json(visitors))
+}
+
+/// `POST /documents`: a document with its chunks, each with its embedding, stored in one
+/// transaction. Every vector must have the dimension of `embeddings.vector` (422 otherwise).
+async fn create_document(
+    State(db): State<DatabaseConnection>,
+    body: Result<Json<counsel_db::rag::NewDocument>, JsonRejection>,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let Json(body) = body?;
+    if body.title.trim().is_empty() || body.chunks.is_empty() {
+        return Err(ApiError::Invalid(
+            "a non-empty title and at least one chunk are required".into(),
+        ));
+    }
+    let chunks = body.chunks.len();
+    let document = counsel_db::rag::add_document(&db, body).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": document.id, "title": document.title, "chunks": chunks })),
+    ))
+}
+
+/// `GET /search?k=5&vector=0.1,0.2,…[&model=…][&document_id=…][&collection_id=…]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchQuery {
+    pub k: Option<usize>,
+    /// The query vector, comma-separated.
+    pub vector: String,
+    pub model: Option<String>,
+    pub document_id: Option<Uuid>,
+    pub collection_id: Option<Uuid>,
+}
+
+/// The `k` chunks nearest to the query vector, nearest first, with their cosine distances.
+async fn search(
+    State(db): State<DatabaseConnection>,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let Query(query) = query?;
+    let values: Result<Vec<f32>, _> = query
+        .vector
+        .split(',')
+        .map(|v| v.trim().parse::<f32>())
+        .collect();
+    let values = values.map_err(|_| {
+        ApiError::BadRequest(
+            StatusCode::BAD_REQUEST,
+            "vector must be comma-separated numbers".into(),
+        )
+    })?;
+    let filter = counsel_db::rag::Filter {
+        model: query.model,
+        document_id: query.document_id,
+        collection_id: query.collection_id,
+    };
+    let found = counsel_db::rag::nearest(
+        &db,
+        &counsel_db::rag::Embedding::new(values),
+        query.k.unwrap_or(5),
+        &filter,
+    )
+    .await?;
+    let results: Vec<serde_json::Value> = found
+        .into_iter()
+        .map(|n| {
+            json!({
+                "chunk_id": n.chunk.id,
+                "document_id": n.chunk.document_id,
+                "ordinal": n.chunk.ordinal,
+                "text": n.chunk.text,
+                "model": n.model,
+                "distance": n.distance,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "results": results })))
 }

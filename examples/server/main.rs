@@ -11,7 +11,13 @@
 //! curl localhost:8080/health
 //! curl -XPOST localhost:8080/users -H 'content-type: application/json' \
 //!      -d '{"email":"ada@example.org","full_name":"Ada Lovelace","role":"counselor"}'
+//! curl -XPOST localhost:8080/documents -H 'content-type: application/json' \
+//!      -d '{"title":"…","content":"…","chunks":[{"text":"…","model":"m","vector":[0.1,…]}]}'
+//! curl 'localhost:8080/search?k=5&vector=0.1,0.2,…'
 //! ```
+//!
+//! Vectors have the dimension of `embeddings.vector` (1536). On PostgreSQL the search runs on
+//! pgvector's HNSW index; on SQLite it is an exact scan (see the `rag` crate).
 
 mod app;
 
