@@ -112,8 +112,14 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
     let filtered =
         filter.model.is_some() || filter.document_id.is_some() || filter.collection_id.is_some();
     let txn = db.begin().await?;
+    // pgvector's operators and type are found by name: where the extension lives outside
+    // the search path (a schema `extensions` not listed), it joins it for this transaction.
     let settings = format!(
-        "SET LOCAL hnsw.ef_search = {}{}",
+        "SET LOCAL hnsw.ef_search = {}{}; SELECT set_config('search_path', \
+         current_setting('search_path') || ', ' || quote_ident(n.nspname), true) \
+         FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n \
+         ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
+         AND NOT n.nspname = ANY (current_schemas(false))",
         k.max(40),
         if filtered {
             "; SET LOCAL hnsw.iterative_scan = strict_order"

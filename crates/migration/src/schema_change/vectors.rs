@@ -59,6 +59,7 @@ pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchem
     };
     let installed_in: Option<String> = row.try_get("", "installed_in")?;
     if let Some(schema) = installed_in {
+        see_types_in(manager, &schema).await?;
         return Ok(VectorSchema(format!(
             "{}.",
             quote(DbBackend::Postgres, &schema)
@@ -72,7 +73,8 @@ pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchem
     } else {
         row.try_get("", "current")?
     };
-    let schema = quote(DbBackend::Postgres, &schema);
+    let name = schema;
+    let schema = quote(DbBackend::Postgres, &name);
     db.execute_unprepared(&format!(
         "CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA {schema}"
     ))
@@ -84,7 +86,23 @@ pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchem
              or on Supabase switch on `vector` under Database → Extensions; nothing was changed"
         ))
     })?;
+    see_types_in(manager, &name).await?;
     Ok(VectorSchema(format!("{schema}.")))
+}
+
+/// Puts `schema` on the search path for the rest of the migration's transaction, unless it is
+/// there: values of pgvector's type are sent by its name, which the server resolves there.
+async fn see_types_in(manager: &SchemaManager<'_>, schema: &str) -> Result<(), DbErr> {
+    manager
+        .get_connection()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
+             quote_ident($1), true) WHERE NOT $1 = ANY (current_schemas(false))",
+            [Value::String(Some(schema.to_owned()))],
+        ))
+        .await?;
+    Ok(())
 }
 
 /// Rows of `table` whose `column` (little-endian `f32` bytes) is not `dimensions` long.
