@@ -1205,6 +1205,9 @@ fn table_steps(
     let mut alter_columns = Vec::new();
     let mut drop_columns = Vec::new();
     let mut add_indexes = Vec::new();
+    // Dropped before the new ones are made: such an index keeps its declared name when its
+    // definition changes (it covers no foreign key, and exists on PostgreSQL only).
+    let mut drop_indexes_using = Vec::new();
     let mut add_keys = Vec::new();
     let mut primary_key = Vec::new();
     let mut fills = Vec::new();
@@ -1326,7 +1329,7 @@ fn table_steps(
             // A unique index is found by its columns when dropped, and rebuilds the table on
             // SQLite: it may be a constraint there (or elsewhere) whatever it is here.
             Change::DropIndex { index, .. } if index.method.is_some() => {
-                drop_indexes.push(Step::DropIndexUsing {
+                drop_indexes_using.push(Step::DropIndexUsing {
                     table: table.into(),
                     name: index.name.clone(),
                 })
@@ -1429,6 +1432,7 @@ fn table_steps(
     everywhere.extend(drop_defaults);
     everywhere.extend(alter_columns);
     everywhere.extend(primary_key);
+    everywhere.extend(drop_indexes_using);
     everywhere.extend(add_indexes);
     everywhere.extend(key_covers);
     everywhere.extend(drop_indexes);
