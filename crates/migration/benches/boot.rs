@@ -33,9 +33,11 @@ const NO_OP_BOOT: Target = Target {
     name: "boot when up to date (one state-row read)",
     limits_ms: [0.2, 0.3, 0.3],
 };
+/// PostgreSQL's includes pgvector: `CREATE EXTENSION vector` in each new database, the
+/// `embeddings` rewrite and its HNSW index (about 180 ms of its 320 ms: docs/benchmarks.md).
 const FULL_MIGRATION: Target = Target {
     name: "migrate an empty database to head",
-    limits_ms: [12.0, 220.0, 300.0],
+    limits_ms: [20.0, 400.0, 300.0],
 };
 /// The same boot on SQLite with a million parents and a million children: a boot that applies
 /// nothing checks no foreign key, so the data's size must not show.
