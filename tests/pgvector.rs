@@ -134,6 +134,32 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
         "every value kept"
     );
     no_drift(&t).await;
+
+    // And back: `down` gives the bytes back, value for value.
+    let migrations = migration::migrations().unwrap();
+    Runner::new(&migrations, &t.db, Default::default())
+        .run(
+            &Request::Downgrade {
+                target: Target::Relative(-1),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let row =
+        t.db.query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT vector FROM embeddings",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let bytes: Vec<u8> = row.try_get_by_index(0).unwrap();
+    assert_eq!(
+        bytes,
+        entity::vector::encode(&kept),
+        "down keeps every value"
+    );
     t.finish().await;
 }
 

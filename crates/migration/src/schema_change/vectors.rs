@@ -144,61 +144,23 @@ pub async fn bytes_to_vector(
     dimensions: u32,
 ) -> Result<(), DbErr> {
     require_dimensions(manager, table, column, dimensions).await?;
-    let db = manager.get_connection();
-    let q = |n: &str| quote(DbBackend::Postgres, n);
-    let staged = format!("{column}__vector");
     let vector = schema.qualify(&format!("vector({dimensions})"));
-    db.execute_unprepared(&format!(
-        "ALTER TABLE {} ADD COLUMN {} {vector}",
-        q(table),
-        q(&staged)
-    ))
-    .await?;
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            format!(
-                "SELECT {}::text AS key, {} AS bytes FROM {}",
-                q(key),
-                q(column),
-                q(table)
-            ),
-        ))
-        .await?;
-    let update = format!(
-        "UPDATE {} SET {} = $1 WHERE {}::text = $2",
-        q(table),
-        q(&staged),
-        q(key)
-    );
-    for row in rows {
-        let id: String = row.try_get("", "key")?;
-        let bytes: Vec<u8> = row.try_get("", "bytes")?;
+    let retyped = Retype {
+        table,
+        column,
+        key,
+        old_type: "bytea",
+        new_type: &vector,
+    };
+    retype_in_place(manager, &retyped, |row| {
+        let bytes: Vec<u8> = row.try_get("", "value")?;
         let values: Vec<f32> = bytes
             .chunks_exact(4)
             .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
-        db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            update.clone(),
-            [Value::Vector(Some(values.into())), Value::String(Some(id))],
-        ))
-        .await?;
-    }
-    db.execute_unprepared(&format!(
-        "ALTER TABLE {} ALTER COLUMN {} TYPE {vector} USING {}",
-        q(table),
-        q(column),
-        q(&staged)
-    ))
-    .await?;
-    db.execute_unprepared(&format!(
-        "ALTER TABLE {} DROP COLUMN {}",
-        q(table),
-        q(&staged)
-    ))
-    .await?;
-    Ok(())
+        Ok(Value::Vector(Some(values.into())))
+    })
+    .await
 }
 
 /// The way back: `table.column` from `vector` to little-endian `f32` bytes, with its values.
@@ -208,11 +170,64 @@ pub async fn vector_to_bytes(
     column: &str,
     key: &str,
 ) -> Result<(), DbErr> {
+    let retyped = Retype {
+        table,
+        column,
+        key,
+        old_type: "vector",
+        new_type: "bytea",
+    };
+    retype_in_place(manager, &retyped, |row| {
+        let vector: sea_orm::prelude::PgVector = row.try_get("", "value")?;
+        let bytes: Vec<u8> = vector
+            .as_slice()
+            .iter()
+            .flat_map(|x| x.to_le_bytes())
+            .collect();
+        Ok(Value::Bytes(Some(bytes)))
+    })
+    .await
+}
+
+/// A column given a new type whose values no SQL cast computes.
+struct Retype<'a> {
+    table: &'a str,
+    column: &'a str,
+    /// A column that tells the rows apart (the primary key).
+    key: &'a str,
+    /// Named in the query that reads the values: a prepared statement of the same text, cached
+    /// on the connection from before the type changed, would fail ("cached plan must not
+    /// change result type").
+    old_type: &'a str,
+    new_type: &'a str,
+}
+
+/// Gives `retype.column` its new type, each row's value computed by `convert` (from the row's
+/// `value`): staged in a column of the new type, then `ALTER COLUMN … TYPE … USING` the staged
+/// one, so the column keeps its place; the staging column goes.
+async fn retype_in_place(
+    manager: &SchemaManager<'_>,
+    retype: &Retype<'_>,
+    convert: impl Fn(&sea_orm::QueryResult) -> Result<Value, DbErr>,
+) -> Result<(), DbErr> {
     let db = manager.get_connection();
     let q = |n: &str| quote(DbBackend::Postgres, n);
-    let staged = format!("{column}__bytes");
+    let Retype {
+        table,
+        column,
+        key,
+        old_type,
+        new_type,
+    } = *retype;
+    // Named after the new type, for the same reason as `old_type`: the UPDATE's parameter is
+    // typed by the statement prepared for it.
+    let as_type: String = new_type
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let staged = format!("{column}__as_{}", as_type.trim_matches('_'));
     db.execute_unprepared(&format!(
-        "ALTER TABLE {} ADD COLUMN {} bytea",
+        "ALTER TABLE {} ADD COLUMN {} {new_type}",
         q(table),
         q(&staged)
     ))
@@ -221,7 +236,7 @@ pub async fn vector_to_bytes(
         .query_all_raw(Statement::from_string(
             DbBackend::Postgres,
             format!(
-                "SELECT {}::text AS key, {} AS v FROM {}",
+                "SELECT {}::text AS key, {}::{old_type} AS value FROM {}",
                 q(key),
                 q(column),
                 q(table)
@@ -236,21 +251,15 @@ pub async fn vector_to_bytes(
     );
     for row in rows {
         let id: String = row.try_get("", "key")?;
-        let vector: sea_orm::prelude::PgVector = row.try_get("", "v")?;
-        let bytes: Vec<u8> = vector
-            .as_slice()
-            .iter()
-            .flat_map(|x| x.to_le_bytes())
-            .collect();
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             update.clone(),
-            [Value::Bytes(Some(bytes)), Value::String(Some(id))],
+            [convert(&row)?, Value::String(Some(id))],
         ))
         .await?;
     }
     db.execute_unprepared(&format!(
-        "ALTER TABLE {} ALTER COLUMN {} TYPE bytea USING {}",
+        "ALTER TABLE {} ALTER COLUMN {} TYPE {new_type} USING {}",
         q(table),
         q(column),
         q(&staged)
