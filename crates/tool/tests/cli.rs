@@ -1562,3 +1562,44 @@ async fn an_edited_migration_is_named_by_check_and_history_and_accepted_by_rehas
         t.finish().await;
     }
 }
+
+/// The other ways an Alembic-made database holds embeddings: pgvector's `vector(1536)` itself
+/// (only the HNSW index is missing; the column is no difference) and `float[]`.
+#[tokio::test]
+async fn check_reports_how_an_alembic_database_holds_its_embeddings() {
+    for (held, column_line) in [
+        ("vector(1536)", None),
+        (
+            "real[]",
+            Some("embeddings.vector: type vector(1536) in the entity, real[] in the database"),
+        ),
+    ] {
+        let Some(t) = testkit::postgres().await else {
+            return;
+        };
+        t.db.execute_unprepared(include_str!("fixtures/alembic_made_postgres.sql"))
+            .await
+            .expect("load the Alembic-made schema");
+        t.exec("CREATE EXTENSION IF NOT EXISTS vector").await;
+        t.exec(&format!(
+            "ALTER TABLE embeddings ALTER COLUMN vector TYPE {held} USING NULL"
+        ))
+        .await;
+        let r = run(&t.url, &["check"]);
+        expect(
+            &r,
+            3,
+            "embeddings: index USING hnsw (vector vector_cosine_ops)",
+            held,
+        );
+        match column_line {
+            Some(line) => expect(&r, 3, line, held),
+            None => assert!(
+                !r.stdout.contains("embeddings.vector: type"),
+                "[{held}] {}",
+                r.stdout
+            ),
+        }
+        t.finish().await;
+    }
+}
