@@ -54,6 +54,22 @@ pub enum GenerateError {
     Unsupported { place: String, what: String },
 
     #[error(
+        "{place}: {from} cannot become {to} by a cast that generate can check: {why}\n  hint: \
+         nothing was written; convert it by hand in a template from `manage-db generate --empty \
+         -m \"…\"`: its `up` calls {up}, which checks every row first and stops with nothing \
+         changed if one does not fit, and its `down` calls {down}; then generate again for \
+         the rest"
+    )]
+    NoVectorCast {
+        place: String,
+        from: String,
+        to: String,
+        why: String,
+        up: String,
+        down: String,
+    },
+
+    #[error(
         "{place}: {why}\n  hint: nothing was written; change the entity so that every backend \
          can hold it"
     )]

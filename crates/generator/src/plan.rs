@@ -177,7 +177,7 @@ pub fn plan(
     };
     let changes = differences(&before_renamed, after);
     validate(after, &changes)?;
-    check_safety(&changes, options)?;
+    check_safety(&changes, &before_renamed, options)?;
     let mut up: Vec<Step> = options.renames.iter().map(rename_step).collect();
     up.extend(steps(&before_renamed, after, &changes, &options.backfills)?);
 
@@ -233,7 +233,10 @@ pub fn plan(
         up,
         down,
         changes: words,
-        data_loss: changes.iter().filter_map(data_loss).collect(),
+        data_loss: changes
+            .iter()
+            .filter_map(|c| data_loss(c, &renamed))
+            .collect(),
         indexes_on_existing_tables: changes
             .iter()
             .filter_map(|c| match c {
@@ -708,8 +711,118 @@ fn narrows(from: &str, to: &str) -> bool {
     }
 }
 
-fn data_loss(change: &Change) -> Option<String> {
+/// pgvector's dimension in a `vector(n)` spelling.
+fn vector_dimensions(sql_type: &str) -> Option<u32> {
+    sql_type.strip_prefix("vector(")?.strip_suffix(')')?.parse().ok()
+}
+
+/// Whether pgvector casts `sql_type` (PostgreSQL's spelling) to a vector: arrays of numbers.
+fn casts_to_vector(sql_type: &str) -> bool {
+    sql_type.strip_suffix("[]").is_some_and(|element| {
+        matches!(
+            element.split('(').next().unwrap_or(element),
+            "real" | "double precision" | "integer" | "numeric"
+        )
+    })
+}
+
+/// The step that converts `table`'s column between an array of numbers and `vector(n)`, where
+/// that is what changes: pgvector's casts, on PostgreSQL only (vectors are bytes elsewhere).
+fn vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::Column) -> Option<Step> {
+    if casts_to_vector(&from.sql_type) {
+        return vector_dimensions(&to.sql_type).map(|dimensions| Step::ArrayToVector {
+            table: table.into(),
+            column: to.name.clone(),
+            dimensions,
+        });
+    }
+    (vector_dimensions(&from.sql_type).is_some() && casts_to_vector(&to.sql_type)).then(|| {
+        Step::VectorTo {
+            table: table.into(),
+            column: to.name.clone(),
+            sql_type: to.sql_type.clone(),
+        }
+    })
+}
+
+/// Why a column cannot become `vector(n)` by a cast `generate` can check, and the hand-written
+/// conversion instead; `None` for a change that is not to a vector, or that has such a cast.
+fn no_vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::Column) -> Option<GenerateError> {
+    let dimensions = vector_dimensions(&to.sql_type)?;
+    if vector_dimensions(&from.sql_type).is_some() || casts_to_vector(&from.sql_type) {
+        return None;
+    }
+    let column = &to.name;
+    let base = from.sql_type.split('(').next().unwrap_or(&from.sql_type);
+    let (why, up, down) = match base {
+        "json" | "jsonb" | "text" | "character varying" => (
+            "PostgreSQL has no cast from JSON to a vector, and a value may be any JSON (an \
+             object, a string, an array of another length): only you can say that these are \
+             the embeddings",
+            format!("json_to_vector(manager, {table:?}, {column:?}, {dimensions})"),
+            format!("vector_to(manager, {table:?}, {column:?}, {:?})", from.sql_type),
+        ),
+        "bytea" => (
+            "PostgreSQL has no cast from bytes to a vector: bytes have no one meaning as numbers",
+            format!(
+                "bytes_to_vector(manager, &require_pgvector(manager).await?, {table:?}, \
+                 {column:?}, \"id\", {dimensions}) (which reads little-endian 32-bit floats)"
+            ),
+            format!("vector_to_bytes(manager, {table:?}, {column:?}, \"id\")"),
+        ),
+        _ => (
+            "pgvector casts only arrays of numbers (real[], double precision[], integer[], \
+             numeric[]) to a vector",
+            "a conversion of each value (see bytes_to_vector in \
+             crates/migration/src/schema_change/vectors.rs)"
+                .to_owned(),
+            "the conversion back".to_owned(),
+        ),
+    };
+    Some(GenerateError::NoVectorCast {
+        place: format!("{table}.{column}"),
+        from: from.sql_type.clone(),
+        to: to.sql_type.clone(),
+        why: why.to_owned(),
+        up,
+        down,
+    })
+}
+
+/// Whether every label of the native enum `sql_type` (if it is one) fits a `to` column: then
+/// the change to text loses nothing.
+fn enum_fits(before: &Schema, sql_type: &str, to: &str) -> bool {
+    let Some(labels) = before.enums.get(sql_type) else {
+        return false;
+    };
+    let limit = to
+        .strip_prefix("character varying(")
+        .or_else(|| to.strip_prefix("varchar("))
+        .and_then(|n| n.strip_suffix(')')?.parse::<usize>().ok());
+    match limit {
+        Some(n) => labels.iter().all(|l| l.chars().count() <= n),
+        None => matches!(to, "text" | "character varying"),
+    }
+}
+
+fn data_loss(change: &Change, before: &Schema) -> Option<String> {
     match change {
+        Change::AlterColumn { table, from, to } if casts_to_vector(&from.sql_type) => {
+            // real[] and integer[] within 2^24 fit a vector's 32-bit floats exactly.
+            matches!(
+                from.sql_type.split(['(', '[']).next(),
+                Some("double precision" | "numeric")
+            )
+            .then(|| {
+                format!(
+                    "{table}.{}: {} → {}: each number is rounded to a 32-bit float",
+                    to.name, from.sql_type, to.sql_type
+                )
+            })
+        }
+        Change::AlterColumn { from, to, .. } if enum_fits(before, &from.sql_type, &to.sql_type) => {
+            None
+        }
         Change::DropTable { table, .. } => Some(format!("table {table} and every row in it")),
         Change::DropColumn { table, column } => {
             Some(format!("column {table}.{} and its values", column.name))
@@ -747,12 +860,33 @@ fn data_loss(change: &Change) -> Option<String> {
 
 /// The stops before anything is written: unconfirmed renames, data loss without consent, a
 /// required column existing rows cannot fill, and changes the generator does not write.
-fn check_safety(changes: &[Change], options: &Options) -> Result<(), GenerateError> {
+fn check_safety(changes: &[Change], before: &Side, options: &Options) -> Result<(), GenerateError> {
+    for change in changes {
+        let Change::AlterColumn { table, from, to } = change else {
+            continue;
+        };
+        if let Some(refusal) = no_vector_cast(table, from, to) {
+            return Err(refusal);
+        }
+        if vector_cast(table, from, to).is_some()
+            && (from.nullable != to.nullable || from.default != to.default)
+        {
+            return Err(GenerateError::Unsupported {
+                place: format!("{table}.{}", to.name),
+                what: "a vector's type changed with its nullability or default at once \
+                       (generate the type change alone first)"
+                    .into(),
+            });
+        }
+    }
     let renames = rename_candidates(changes);
     if !renames.is_empty() && !options.allow_destructive {
         return Err(GenerateError::PossibleRename(renames));
     }
-    let lost: Vec<String> = changes.iter().filter_map(data_loss).collect();
+    let lost: Vec<String> = changes
+        .iter()
+        .filter_map(|c| data_loss(c, before.schema))
+        .collect();
     if !lost.is_empty() && !options.allow_destructive {
         return Err(GenerateError::Destructive(lost));
     }
@@ -1227,7 +1361,16 @@ fn table_steps(
             .get(table)
             .is_some_and(|t| t.column(column).is_some())
     };
+    // Between arrays of numbers and vectors: pgvector's casts (PostgreSQL only), made once the
+    // old indexes are gone and before the new ones.
+    let mut vector_casts = Vec::new();
     for change in changes {
+        if let Change::AlterColumn { from: old, to: new, .. } = change {
+            if let Some(cast) = vector_cast(table, old, new) {
+                vector_casts.push(cast);
+                continue;
+            }
+        }
         match change {
             Change::AddColumn { column, .. } => {
                 let mut added = to.column(table, &column.name)?;
@@ -1433,6 +1576,7 @@ fn table_steps(
     everywhere.extend(alter_columns);
     everywhere.extend(primary_key);
     everywhere.extend(drop_indexes_using);
+    everywhere.extend(vector_casts.iter().cloned());
     everywhere.extend(add_indexes);
     everywhere.extend(key_covers);
     everywhere.extend(drop_indexes);

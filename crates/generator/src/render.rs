@@ -119,6 +119,8 @@ fn needs_helpers(step: &Step) -> bool {
         Step::CreateIndex { .. }
         | Step::DropIndexUsing { .. }
         | Step::RequirePgvector
+        | Step::ArrayToVector { .. }
+        | Step::VectorTo { .. }
         | Step::DropIndex {
             constraint: true, ..
         }

@@ -86,12 +86,16 @@ fn writable(column: ColumnSpec) -> Result<ColumnSpec, String> {
     Ok(column)
 }
 
-/// A plain type name (no length, no spaces): one a migration can name as it is.
+/// A plain type name (no length, no spaces), or an array of one (PostgreSQL's `real[]`,
+/// `double precision[]`): one a migration can name as it is.
 fn is_type_name(sql_type: &str) -> bool {
-    !sql_type.is_empty()
-        && sql_type
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    let plain = |name: &str| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    match sql_type.strip_suffix("[]") {
+        Some(element) => element.split(' ').all(plain),
+        None => plain(sql_type),
+    }
 }
 
 /// One side of the comparison: a schema, and the DDL it came from when that is known (the

@@ -118,6 +118,20 @@ pub enum Step {
     /// pgvector, before the first `vector(n)` column: used wherever it is installed, created if
     /// missing, refused with the fix where the server lacks it (PostgreSQL only).
     RequirePgvector,
+    /// PostgreSQL: a column of numbers' arrays (`real[]`, a database made elsewhere) becomes
+    /// `vector(dimensions)` through pgvector's cast, every row checked first
+    /// (`array_to_vector`). Nothing elsewhere: vectors are bytes there.
+    ArrayToVector {
+        table: String,
+        column: String,
+        dimensions: u32,
+    },
+    /// PostgreSQL: the way back, from `vector` to `sql_type` (`vector_to`).
+    VectorTo {
+        table: String,
+        column: String,
+        sql_type: String,
+    },
     /// PostgreSQL's native enum types (which only a database made elsewhere has).
     CreateEnum {
         name: String,
@@ -773,6 +787,16 @@ impl Step {
             Step::RequirePgvector => {
                 schema_change::require_pgvector(manager).await?;
             }
+            Step::ArrayToVector {
+                table,
+                column,
+                dimensions,
+            } => schema_change::array_to_vector(manager, table, column, *dimensions).await?,
+            Step::VectorTo {
+                table,
+                column,
+                sql_type,
+            } => schema_change::vector_to(manager, table, column, sql_type).await?,
             Step::DropIndex {
                 table,
                 name,
@@ -875,6 +899,8 @@ impl Step {
             | Step::Require { .. }
             | Step::DropIndexUsing { .. }
             | Step::Online { .. } => true,
+            // They read the column's type (skipped where it is already converted).
+            Step::ArrayToVector { .. } | Step::VectorTo { .. } => false,
             Step::PerBackend { other, .. } => other.iter().all(Step::is_plain_on_postgres),
             _ => false,
         }
@@ -1005,6 +1031,18 @@ impl Step {
                 format!("{indent}drop_index_using(manager, {name:?}).await?;\n")
             }
             Step::RequirePgvector => format!("{indent}require_pgvector(manager).await?;\n"),
+            Step::ArrayToVector {
+                table,
+                column,
+                dimensions,
+            } => format!(
+                "{indent}array_to_vector(manager, {table:?}, {column:?}, {dimensions}).await?;\n"
+            ),
+            Step::VectorTo {
+                table,
+                column,
+                sql_type,
+            } => format!("{indent}vector_to(manager, {table:?}, {column:?}, {sql_type:?}).await?;\n"),
             Step::DropIndex {
                 table,
                 name,

@@ -10,7 +10,7 @@
 //! SQLite: `rag::nearest`'s exact scan over 10,000 embeddings of the real schema (1,536
 //! dimensions). Exits non-zero when a figure misses its target.
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionSession, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use std::time::{Duration, Instant};
 
 const ROWS: usize = 100_000;

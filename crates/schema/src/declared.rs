@@ -460,6 +460,9 @@ pub fn column_type_for(flavour: Flavour, catalog: &str) -> Option<ColumnType> {
 
 /// The default expression this server spells `catalog` on a column of type `sql_type`.
 pub fn default_for(flavour: Flavour, catalog: &str, sql_type: &str) -> Option<Expr> {
+    // Other spellings of "now" (SQLAlchemy's `now()`) are the same default.
+    let canonical = crate::diff::canonical_default(catalog);
+    let catalog = canonical.as_str();
     let unquoted = catalog
         .strip_prefix('\'')
         .and_then(|rest| rest.split_once('\''))
@@ -555,6 +558,13 @@ mod tests {
                     "{flavour:?}"
                 );
             }
+        }
+        // Alembic's spelling of now, and SQLite's parenthesised one, are read as it.
+        for now in ["now()", "(CURRENT_TIMESTAMP)"] {
+            assert_eq!(
+                default_for(Flavour::Postgres, now, "timestamp with time zone"),
+                Some(Expr::current_timestamp())
+            );
         }
         // PostgreSQL prints a wide integer as a cast string: not claimed.
         let wide = Expr::val(9_000_000_000i64);

@@ -281,7 +281,7 @@ fn diff_table(name: &str, from: &Table, to: &Table, out: &mut Vec<Change>) {
 
 /// A default expression with the spellings of "now" that mean the same made one (PostgreSQL
 /// prints SQLAlchemy's `now()` as `now()`, SeaORM's as `CURRENT_TIMESTAMP`).
-fn canonical_default(expression: &str) -> String {
+pub fn canonical_default(expression: &str) -> String {
     let mut text = expression.trim();
     // SQLite keeps the parentheses an expression default was written in.
     while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {

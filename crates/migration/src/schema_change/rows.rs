@@ -8,7 +8,7 @@ use super::*;
 /// saying how to fix them. On PostgreSQL the check is one `DO` block that raises: a plain
 /// statement like the schema changes after it, which `--sql` shows and an online migration
 /// counts (see `crate::online`); elsewhere the count is read and the error raised here.
-async fn require(
+pub(super) async fn require(
     manager: &SchemaManager<'_>,
     table: &str,
     count_sql: String,

@@ -189,6 +189,170 @@ pub async fn vector_to_bytes(
     .await
 }
 
+/// The name of `table.column`'s type on PostgreSQL (`vector`, `_float4` for `real[]`,
+/// `jsonb`), with its modifier (a vector's dimensions); `None` where nothing can be known
+/// (`--sql`) or the column is not there.
+async fn column_type(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+) -> Result<Option<(String, i32)>, DbErr> {
+    let row = manager
+        .get_connection()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT t.typname::text AS name, a.atttypmod AS modifier \
+             FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
+             WHERE a.attrelid = to_regclass($1) AND a.attname = $2 AND NOT a.attisdropped",
+            [
+                Value::String(Some(quote(DbBackend::Postgres, table))),
+                Value::String(Some(column.to_owned())),
+            ],
+        ))
+        .await?;
+    row.map(|r| Ok((r.try_get("", "name")?, r.try_get("", "modifier")?)))
+        .transpose()
+}
+
+/// How values of another type become `vector(n)`: the rows that cannot, and the cast.
+struct VectorCast<'a> {
+    /// Rows whose value `{c}` (the quoted column) is not `n` finite 32-bit floats.
+    unfit: String,
+    /// The value as a vector: `{c}::vector(n)`, or through its text.
+    using: String,
+    /// What an unfit row holds instead, for the error.
+    what: &'a str,
+}
+
+/// The largest finite 32-bit float: a vector's element must not be larger.
+const F32_MAX: &str = "3.4028234663852886e38";
+
+/// Gives `table.column` the type `vector(dimensions)` through `cast`, after checking every row
+/// can take it (else it stops with nothing changed, naming the rows); nothing happens where the
+/// column is a vector already (a database built from the history) or off PostgreSQL.
+async fn cast_to_vector(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    dimensions: u32,
+    cast: impl FnOnce(&str, &str) -> VectorCast<'static>,
+) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    let schema = require_pgvector(manager).await?;
+    if matches!(column_type(manager, table, column).await?, Some((name, _)) if name == "vector") {
+        return Ok(());
+    }
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    let vector = schema.qualify(&format!("vector({dimensions})"));
+    let VectorCast { unfit, using, what } = cast(&q(column), &vector);
+    super::rows::require(
+        manager,
+        table,
+        format!("SELECT COUNT(*) FROM {} WHERE {unfit}", q(table)),
+        &format!(
+            "hold a {column} that is not {dimensions} finite numbers ({what}), which \
+             vector({dimensions}) needs"
+        ),
+        &format!(
+            "fix or recompute those rows first (SELECT * FROM {table} WHERE {}), or delete them",
+            unfit.replace(&q(column), column)
+        ),
+    )
+    .await?;
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {} ALTER COLUMN {} TYPE {vector} USING {using}",
+            q(table),
+            q(column)
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Turns `table.column`, an array of numbers (`real[]`, `double precision[]`, `integer[]`,
+/// `numeric[]`: how SQLAlchemy's `ARRAY(Float)` stores embeddings), into `vector(dimensions)`
+/// with pgvector's own cast. Every row is checked first: one that is not a one-dimensional
+/// array of `dimensions` finite numbers stops the migration with nothing changed. Does nothing
+/// where the column is already a vector, or off PostgreSQL.
+pub async fn array_to_vector(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    dimensions: u32,
+) -> Result<(), DbErr> {
+    cast_to_vector(manager, table, column, dimensions, |c, vector| VectorCast {
+        unfit: format!(
+            "{c} IS NOT NULL AND (array_ndims({c}) IS DISTINCT FROM 1 OR cardinality({c}) <> \
+             {dimensions} OR EXISTS (SELECT 1 FROM unnest({c}) AS element(v) WHERE v IS NULL \
+             OR NOT abs(v::numeric) <= {F32_MAX}))"
+        ),
+        using: format!("{c}::{vector}"),
+        what: "another length, NULLs, NaN, or numbers too large",
+    })
+    .await
+}
+
+/// Turns `table.column`, JSON (`json` or `jsonb`) arrays of numbers, into `vector(dimensions)`
+/// through their text, which is pgvector's own (`[1, 2, 3]`). PostgreSQL has no cast from
+/// JSON to a vector, so every row is checked first: one that is not an array of `dimensions`
+/// finite numbers stops the migration with nothing changed. Does nothing where the column is
+/// already a vector, or off PostgreSQL.
+pub async fn json_to_vector(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    dimensions: u32,
+) -> Result<(), DbErr> {
+    cast_to_vector(manager, table, column, dimensions, |c, vector| VectorCast {
+        // CASE, so that the length is asked only of arrays (it raises on anything else).
+        unfit: format!(
+            "{c} IS NOT NULL AND CASE WHEN jsonb_typeof({c}::jsonb) = 'array' THEN \
+             jsonb_array_length({c}::jsonb) <> {dimensions} OR EXISTS (SELECT 1 FROM \
+             jsonb_array_elements({c}::jsonb) AS element(v) WHERE jsonb_typeof(v) <> 'number' \
+             OR NOT abs((v #>> '{{}}')::numeric) <= {F32_MAX}) ELSE true END"
+        ),
+        using: format!("{c}::text::{vector}"),
+        what: "not an array, another length, or other than numbers",
+    })
+    .await
+}
+
+/// The way back from [`array_to_vector`] or [`json_to_vector`]: `table.column` from `vector`
+/// to `sql_type` (`real[]`, `double precision[]`, `jsonb`, …), every value kept (as 32-bit
+/// floats). Does nothing where the column is not a vector, or off PostgreSQL.
+pub async fn vector_to(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    column: &str,
+    sql_type: &str,
+) -> Result<(), DbErr> {
+    if !is_postgres(manager) {
+        return Ok(());
+    }
+    if matches!(column_type(manager, table, column).await?, Some((name, _)) if name != "vector") {
+        return Ok(());
+    }
+    let q = |n: &str| quote(DbBackend::Postgres, n);
+    // pgvector casts a vector to real[] only; JSON and text read its text.
+    let via = if sql_type.ends_with("[]") {
+        "real[]"
+    } else {
+        "text"
+    };
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "ALTER TABLE {table} ALTER COLUMN {column} TYPE {sql_type} USING {column}::{via}::{sql_type}",
+            table = q(table),
+            column = q(column),
+        ))
+        .await?;
+    Ok(())
+}
+
 /// A column given a new type whose values no SQL cast computes.
 struct Retype<'a> {
     table: &'a str,
