@@ -713,7 +713,11 @@ fn narrows(from: &str, to: &str) -> bool {
 
 /// pgvector's dimension in a `vector(n)` spelling.
 fn vector_dimensions(sql_type: &str) -> Option<u32> {
-    sql_type.strip_prefix("vector(")?.strip_suffix(')')?.parse().ok()
+    sql_type
+        .strip_prefix("vector(")?
+        .strip_suffix(')')?
+        .parse()
+        .ok()
 }
 
 /// Whether pgvector casts `sql_type` (PostgreSQL's spelling) to a vector: arrays of numbers.
@@ -728,7 +732,11 @@ fn casts_to_vector(sql_type: &str) -> bool {
 
 /// The step that converts `table`'s column between an array of numbers and `vector(n)`, where
 /// that is what changes: pgvector's casts, on PostgreSQL only (vectors are bytes elsewhere).
-fn vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::Column) -> Option<Step> {
+fn vector_cast(
+    table: &str,
+    from: &schema_model::Column,
+    to: &schema_model::Column,
+) -> Option<Step> {
     if casts_to_vector(&from.sql_type) {
         return vector_dimensions(&to.sql_type).map(|dimensions| Step::ArrayToVector {
             table: table.into(),
@@ -747,7 +755,11 @@ fn vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::Colu
 
 /// Why a column cannot become `vector(n)` by a cast `generate` can check, and the hand-written
 /// conversion instead; `None` for a change that is not to a vector, or that has such a cast.
-fn no_vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::Column) -> Option<GenerateError> {
+fn no_vector_cast(
+    table: &str,
+    from: &schema_model::Column,
+    to: &schema_model::Column,
+) -> Option<GenerateError> {
     let dimensions = vector_dimensions(&to.sql_type)?;
     if vector_dimensions(&from.sql_type).is_some() || casts_to_vector(&from.sql_type) {
         return None;
@@ -760,7 +772,10 @@ fn no_vector_cast(table: &str, from: &schema_model::Column, to: &schema_model::C
              object, a string, an array of another length): only you can say that these are \
              the embeddings",
             format!("json_to_vector(manager, {table:?}, {column:?}, {dimensions})"),
-            format!("vector_to(manager, {table:?}, {column:?}, {:?})", from.sql_type),
+            format!(
+                "vector_to(manager, {table:?}, {column:?}, {:?})",
+                from.sql_type
+            ),
         ),
         "bytea" => (
             "PostgreSQL has no cast from bytes to a vector: bytes have no one meaning as numbers",
@@ -1365,7 +1380,10 @@ fn table_steps(
     // old indexes are gone and before the new ones.
     let mut vector_casts = Vec::new();
     for change in changes {
-        if let Change::AlterColumn { from: old, to: new, .. } = change {
+        if let Change::AlterColumn {
+            from: old, to: new, ..
+        } = change
+        {
             if let Some(cast) = vector_cast(table, old, new) {
                 vector_casts.push(cast);
                 continue;

@@ -82,16 +82,17 @@ fn cases() -> Vec<Held> {
 fn unfit(held: &str) -> Vec<(&'static str, String)> {
     let json_text = |name, json: &str| (name, format!("'{json}'::{held}"));
     let repeated = |element: &str| {
-        format!(
-            "(SELECT json_agg({element}) FROM generate_series(1, {DIMENSIONS}))::text::{held}"
-        )
+        format!("(SELECT json_agg({element}) FROM generate_series(1, {DIMENSIONS}))::text::{held}")
     };
     if let Some(element) = held.strip_suffix("[]") {
         let mut rows = vec![
             ("another length", format!("ARRAY[1, 2, 3]::{held}")),
             (
                 "a NULL element",
-                format!("array_fill(1::{element}, ARRAY[{}]) || NULL::{element}", DIMENSIONS - 1),
+                format!(
+                    "array_fill(1::{element}, ARRAY[{}]) || NULL::{element}",
+                    DIMENSIONS - 1
+                ),
             ),
             (
                 "two dimensions",
@@ -295,9 +296,17 @@ where
                 && err.contains("nothing was changed"),
             "[{held}, {kind}] {err}"
         );
-        assert_eq!(column_type(t).await, held, "[{held}, {kind}] the type is kept");
+        assert_eq!(
+            column_type(t).await,
+            held,
+            "[{held}, {kind}] the type is kept"
+        );
         t.exec("DELETE FROM embeddings WHERE model = 'unfit'").await;
-        assert_eq!(held_values(t).await, before, "[{held}, {kind}] the values are kept");
+        assert_eq!(
+            held_values(t).await,
+            before,
+            "[{held}, {kind}] the values are kept"
+        );
     }
 }
 
@@ -368,11 +377,18 @@ async fn every_way_of_holding_embeddings_is_converted_by_a_cast_or_refused_with_
 
 async fn converted_by_cast(t: &testkit::TestDb, held: &str, planned: MigrationPlan) {
     assert!(
-        planned.up.iter().any(|s| matches!(s, Step::ArrayToVector { .. })),
+        planned
+            .up
+            .iter()
+            .any(|s| matches!(s, Step::ArrayToVector { .. })),
         "[{held}] {:#?}",
         planned.up
     );
-    let expected = strings(t, "SELECT vector::real[]::text FROM embeddings ORDER BY model").await;
+    let expected = strings(
+        t,
+        "SELECT vector::real[]::text FROM embeddings ORDER BY model",
+    )
+    .await;
     let before = held_values(t).await;
     let migrations = history_and(Box::new(StepsMigration {
         name: "m99990101_000000_adopt".into(),
@@ -405,7 +421,11 @@ async fn converted_by_cast(t: &testkit::TestDb, held: &str, planned: MigrationPl
     // `down` gives the column back as it was held, value for value.
     downgrade_one(&migrations, t).await;
     assert_eq!(column_type(t).await, held, "[{held}] down");
-    assert_eq!(held_values(t).await, before, "[{held}] down keeps the values");
+    assert_eq!(
+        held_values(t).await,
+        before,
+        "[{held}] down keeps the values"
+    );
 
     // Committed to the history, it runs where embeddings were always vectors: nothing to do.
     let built = testkit::fresh_like(t).await;
@@ -459,5 +479,9 @@ async fn converted_by_hand(t: &testkit::TestDb, held: &str) {
     assert_eq!(rest.changes.len(), 1, "[{held}] {:#?}", rest.changes);
     downgrade_one(&migrations, t).await;
     assert_eq!(column_type(t).await, held, "[{held}] down");
-    assert_eq!(held_values(t).await, before, "[{held}] down keeps the values");
+    assert_eq!(
+        held_values(t).await,
+        before,
+        "[{held}] down keeps the values"
+    );
 }

@@ -485,3 +485,103 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
     assert!(said.contains("Nothing to do"), "[{n}] {said}");
     t.finish().await;
 }
+
+/// Adoption, as the README tells it: a database made by Alembic (native enums, `now()`
+/// defaults, embeddings as `real[]`, no pgvector yet) holding rows is stamped, and
+/// `generate --against-live` writes the migration that brings it to the entities: the arrays
+/// become `vector(1536)` through pgvector's cast (which it creates), value for value, with
+/// the HNSW index. Rebuilt, it upgrades the database to a clean `check`, and reverts.
+#[tokio::test]
+async fn an_alembic_database_with_real_arrays_is_adopted_by_generate_against_live() {
+    let Some(t) = testkit::postgres().await else {
+        testkit::notice("adoption test SKIPPED: no PostgreSQL (set DATABASE_URL)");
+        return;
+    };
+    let scratch = ScratchWorkspace::copy_of(env!("CARGO_MANIFEST_DIR"));
+    t.db.execute_unprepared(include_str!("fixtures/alembic_made_postgres.sql"))
+        .await
+        .expect("load the Alembic-made schema");
+    for sql in [
+        "ALTER TABLE embeddings ALTER COLUMN vector TYPE real[] USING NULL".to_owned(),
+        "INSERT INTO users (id, email, hashed_password, full_name, role) VALUES \
+         ('00000000-0000-0000-0000-00000000000a', 'a@example.org', 'x', 'A', 'supervisor')"
+            .to_owned(),
+        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
+         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')"
+            .to_owned(),
+        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
+         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)"
+            .to_owned(),
+        "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
+         gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'm' || k, 1536, \
+         (SELECT array_agg(sin(i * k * 0.37)::real ORDER BY i) FROM generate_series(1, 1536) AS i) \
+         FROM generate_series(1, 3) AS k"
+            .to_owned(),
+    ] {
+        t.exec(&sql).await;
+    }
+    let arrays = "SELECT string_agg(vector::real[]::text, ';' ORDER BY model) FROM embeddings";
+    let stored = one_string(&t.db, arrays).await;
+    // This build, copied after the sources (a binary older than them is refused as stale):
+    // one cargo build saved.
+    let built = &scratch.root.join("manage-db-of-this-build");
+    std::fs::copy(env!("CARGO_BIN_EXE_manage-db"), built).unwrap();
+    let run = |bin: &std::path::Path, args: &[&str]| scratch.manage_db(bin, &t.url, args);
+
+    let stamped = run(built, &["stamp", "head"]);
+    assert!(stamped.status.success(), "{}", text(&stamped));
+    let generated = run(
+        built,
+        &[
+            "generate",
+            "--against-live",
+            "--allow-destructive",
+            "--allow-locking",
+            "a one-time adoption in a maintenance window",
+            "-m",
+            "adopt the alembic database",
+        ],
+    );
+    assert!(generated.status.success(), "{}", text(&generated));
+    let file = registered_migration(&scratch, "_adopt_the_alembic_database");
+    assert!(
+        file.contains("array_to_vector(manager, \"embeddings\", \"vector\", 1536).await?;")
+            && file.contains("vector_to(manager, \"embeddings\", \"vector\", \"real[]\").await?;")
+            && file.contains("method: \"hnsw\""),
+        "{file}"
+    );
+
+    let rebuilt = scratch.build_manage_db();
+    let up = run(&rebuilt, &["upgrade"]);
+    assert!(up.status.success(), "{}", text(&up));
+    let check = run(&rebuilt, &["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    assert_eq!(
+        one_string(&t.db, arrays).await,
+        stored,
+        "every number of every embedding kept"
+    );
+    assert_eq!(
+        one_string(&t.db, "SELECT role FROM users").await.as_deref(),
+        Some("supervisor"),
+        "the enum's value kept as text"
+    );
+    let down = run(&rebuilt, &["downgrade", "-1", "--yes"]);
+    assert!(down.status.success(), "{}", text(&down));
+    assert_eq!(
+        one_string(
+            &t.db,
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute \
+             WHERE attrelid = 'embeddings'::regclass AND attname = 'vector'"
+        )
+        .await
+        .as_deref(),
+        Some("real[]")
+    );
+    assert_eq!(
+        one_string(&t.db, arrays).await,
+        stored,
+        "down keeps them too"
+    );
+    t.finish().await;
+}
