@@ -8,8 +8,12 @@ use migration::{migrate_to_head, BootOptions, Request, Runner, Target};
 use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Statement};
 
 async fn to_first_migration(t: &testkit::TestDb) {
+    first_migration_on(&t.db).await;
+}
+
+async fn first_migration_on(db: &sea_orm::DatabaseConnection) {
     let migrations = migration::migrations().unwrap();
-    Runner::new(&migrations, &t.db, Default::default())
+    Runner::new(&migrations, db, Default::default())
         .run(
             &Request::Upgrade {
                 target: Target::Relative(1),
@@ -202,4 +206,114 @@ async fn an_extension_in_the_extensions_schema_is_used_where_it_is() {
     assert!(found[0].distance.abs() < 1e-5, "{}", found[0].distance);
     db.close().await.ok();
     t.finish().await;
+}
+
+/// What a failed pgvector migration must leave: the bytes as they were, no extension, and the
+/// history at the first migration.
+async fn nothing_changed(t: &testkit::TestDb, kept: &[f32]) {
+    assert_eq!(
+        one_string(t, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'embeddings'::regclass AND attname = 'vector'").await.as_deref(),
+        Some("bytea"),
+        "the column is as it was"
+    );
+    let row =
+        t.db.query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT vector FROM embeddings",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let bytes: Vec<u8> = row.try_get_by_index(0).unwrap();
+    assert_eq!(bytes, entity::vector::encode(kept), "the values are as they were");
+    assert_eq!(
+        one_string(t, "SELECT extname::text FROM pg_extension WHERE extname = 'vector'").await,
+        None,
+        "no extension left behind"
+    );
+    assert_eq!(
+        one_string(t, "SELECT max(version) FROM seaql_migrations").await.as_deref(),
+        Some("m20261124_000001_create_schema"),
+        "the history says where the database is"
+    );
+}
+
+/// A server without pgvector (`.ci/postgres-without-pgvector.sh`): the migration stops before
+/// any change, naming the extension, the package and Supabase's switch.
+#[tokio::test]
+async fn a_server_without_pgvector_stops_the_migration_with_the_fix_and_nothing_changed() {
+    let Some(t) = testkit::postgres_without_pgvector().await else {
+        return;
+    };
+    to_first_migration(&t).await;
+    let kept = values(0.5);
+    stored_as_bytes(&t, &[("m", entity::vector::encode(&kept))]).await;
+    let said = migrate_to_head(
+        &migration::migrations().unwrap(),
+        &t.db,
+        &BootOptions::default(),
+    )
+    .await
+    .expect_err("no pgvector on this server")
+    .to_string();
+    for part in [
+        "does not have the pgvector extension (`vector`)",
+        "apt install postgresql-<major>-pgvector",
+        "switch on `vector` under Database → Extensions",
+        "nothing was changed",
+    ] {
+        assert!(said.contains(part), "{part:?} in: {said}");
+    }
+    nothing_changed(&t, &kept).await;
+    t.finish().await;
+}
+
+/// A role that may not create extensions (pgvector is not a trusted one): the migration stops
+/// before any change and says who can create it.
+#[tokio::test]
+async fn a_role_that_may_not_create_the_extension_is_told_who_can_and_nothing_changes() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    let role = format!("{}{}", testkit::PREFIX, uuid::Uuid::new_v4().simple());
+    let mut url = url::Url::parse(&t.url).unwrap();
+    let database = url.path().trim_start_matches('/').to_owned();
+    t.exec(&format!("CREATE ROLE {role} LOGIN")).await;
+    t.exec(&format!("ALTER DATABASE {database} OWNER TO {role}"))
+        .await;
+    url.set_username(&role).unwrap();
+    let owner = sea_orm::Database::connect(url.as_str()).await.unwrap();
+    first_migration_on(&owner).await;
+    let kept = values(0.9);
+    stored_as_bytes(&t, &[("m", entity::vector::encode(&kept))]).await;
+    let said = migrate_to_head(
+        &migration::migrations().unwrap(),
+        &owner,
+        &BootOptions::default(),
+    )
+    .await
+    .expect_err("the owner may not create pgvector")
+    .to_string();
+    owner.close().await.ok();
+    for part in [
+        "cannot create the pgvector extension",
+        "permission denied",
+        "superuser",
+        "CREATE EXTENSION vector",
+        "nothing was changed",
+    ] {
+        assert!(said.contains(part), "{part:?} in: {said}");
+    }
+    nothing_changed(&t, &kept).await;
+    t.exec(&format!("ALTER DATABASE {database} OWNER TO CURRENT_USER"))
+        .await;
+    t.finish().await;
+    let admin = sea_orm::Database::connect(std::env::var("DATABASE_URL").unwrap())
+        .await
+        .unwrap();
+    admin
+        .execute_unprepared(&format!("DROP ROLE {role}"))
+        .await
+        .unwrap();
+    admin.close().await.ok();
 }

@@ -75,6 +75,22 @@ pub async fn postgres() -> Option<TestDb> {
     }
 }
 
+/// A new database on a PostgreSQL server that lacks pgvector, if
+/// `TEST_POSTGRES_WITHOUT_PGVECTOR_URL` names one (`.ci/postgres-without-pgvector.sh` starts
+/// it; `.ci/run` sets it); `None`, with a notice, otherwise.
+pub async fn postgres_without_pgvector() -> Option<TestDb> {
+    const VAR: &str = "TEST_POSTGRES_WITHOUT_PGVECTOR_URL";
+    match std::env::var(VAR) {
+        Ok(url) if url.starts_with("postgres") => Some(server("postgres", &url).await),
+        _ => {
+            notice(&format!(
+                "{VAR} is not set: the server-without-pgvector test is SKIPPED (.ci/run sets it)"
+            ));
+            None
+        }
+    }
+}
+
 /// A new MySQL/MariaDB database, if `TEST_MYSQL_URL` names a server.
 pub async fn mysql() -> Option<TestDb> {
     announce_backends();

@@ -81,9 +81,10 @@ pub async fn require_pgvector(manager: &SchemaManager<'_>) -> Result<VectorSchem
     .await
     .map_err(|e| {
         DbErr::Migration(format!(
-            "cannot create the pgvector extension: {e}\n  hint: creating an extension takes \
-             a superuser or the database owner; ask for `CREATE EXTENSION vector` to be run, \
-             or on Supabase switch on `vector` under Database → Extensions; nothing was changed"
+            "cannot create the pgvector extension: {e}\n  hint: pgvector is not a trusted \
+             extension, so creating it takes a superuser: ask one to run `CREATE EXTENSION \
+             vector` once in this database (or on Supabase switch on `vector` under Database → \
+             Extensions), then upgrade again; nothing was changed"
         ))
     })?;
     see_types_in(manager, &name).await?;
