@@ -225,14 +225,24 @@ async fn nothing_changed(t: &testkit::TestDb, kept: &[f32]) {
         .unwrap()
         .unwrap();
     let bytes: Vec<u8> = row.try_get_by_index(0).unwrap();
-    assert_eq!(bytes, entity::vector::encode(kept), "the values are as they were");
     assert_eq!(
-        one_string(t, "SELECT extname::text FROM pg_extension WHERE extname = 'vector'").await,
+        bytes,
+        entity::vector::encode(kept),
+        "the values are as they were"
+    );
+    assert_eq!(
+        one_string(
+            t,
+            "SELECT extname::text FROM pg_extension WHERE extname = 'vector'"
+        )
+        .await,
         None,
         "no extension left behind"
     );
     assert_eq!(
-        one_string(t, "SELECT max(version) FROM seaql_migrations").await.as_deref(),
+        one_string(t, "SELECT max(version) FROM seaql_migrations")
+            .await
+            .as_deref(),
         Some("m20261124_000001_create_schema"),
         "the history says where the database is"
     );

@@ -48,6 +48,18 @@ impl MigratorTrait for Migrator {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/waivers.rs"));
+
+/// The `lint: allow <rule> -- <why>` lines of migration `name`'s source, as this build
+/// embedded them (empty if none): what `lint` and `upgrade`'s gate waive, with or without a
+/// source checkout beside the binary.
+pub fn lint_waivers(name: &str) -> &'static str {
+    WAIVERS
+        .iter()
+        .find(|(migration, _)| *migration == name)
+        .map_or("", |(_, lines)| lines)
+}
+
 /// The build's migrations, ready to plan with.
 pub fn migrations() -> Result<Migrations, MigrateError> {
     Ok(Migrations::of::<Migrator>()?.of_this_build())

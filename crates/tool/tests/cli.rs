@@ -1603,3 +1603,44 @@ async fn check_reports_how_an_alembic_database_holds_its_embeddings() {
         t.finish().await;
     }
 }
+
+/// The pgvector migration rewrites embeddings and builds its index in the same transaction,
+/// which lint flags, and its source waives both with the reason. A deployed binary (run here
+/// far from any checkout) honours those waivers as the build embedded them: its upgrade gate
+/// passes a table above the threshold, and `lint` shows them waived.
+#[tokio::test]
+async fn a_deployed_binary_honours_the_waivers_its_migrations_were_built_with() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    expect(&run(&t.url, &["upgrade", FIRST]), 0, FIRST, "first");
+    t.exec(
+        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
+         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
+    )
+    .await;
+    t.exec(
+        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
+         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
+    )
+    .await;
+    // 20 rows of 1536 little-endian f32 zeros, counted by the statistics the gate reads.
+    t.exec(
+        "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
+         gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'm' || k, 1536, \
+         decode(repeat('00', 6144), 'hex') FROM generate_series(1, 20) AS k",
+    )
+    .await;
+    t.exec("ANALYZE embeddings").await;
+    let lint = run(&t.url, &["lint"]);
+    expect(
+        &lint,
+        0,
+        "waived changing-column-type on embeddings",
+        "lint",
+    );
+    expect(&lint, 0, "waived: bytea cannot become vector", "lint");
+    let up = run(&t.url, &["upgrade", "--lock-threshold-rows", "10"]);
+    expect(&up, 0, HEAD, "upgrade past the gate");
+    t.finish().await;
+}

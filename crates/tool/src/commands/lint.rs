@@ -75,25 +75,16 @@ pub async fn migrations(
     report(scripts, session, out).await
 }
 
-/// A migration's SQL as it is sent to PostgreSQL, and its source text (for waivers) when this
-/// runs in the source checkout.
+/// A migration's SQL as it is sent to PostgreSQL, and its waivers as this build embedded them
+/// (the same with or without a source checkout: a deployed binary's gate honours them too).
 async fn script_of(m: &Migrations, position: usize) -> Result<Script, ToolError> {
     let name = m.name(position);
     let statements =
         migration::statements_of(DbBackend::Postgres, m.migration(position), true).await?;
-    let text = super::generate::source_checkout()
-        .and_then(|root| {
-            std::fs::read_to_string(
-                root.join(super::generate::MIGRATIONS_DIR)
-                    .join(format!("{name}.rs")),
-            )
-            .ok()
-        })
-        .unwrap_or_default();
     Ok(Script {
         label: name.to_owned(),
         sql: Sql::Statements(statements),
-        text,
+        text: migration::lint_waivers(name).to_owned(),
     })
 }
 
