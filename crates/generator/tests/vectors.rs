@@ -1,6 +1,7 @@
-//! What `generate` writes for pgvector: a changed operator class or HNSW parameter rebuilds the
-//! index (concurrently, on a table that holds rows, and lint passes it); a changed dimension is
-//! destructive and says why. Applied on a PostgreSQL database holding the history.
+//! What `generate` writes for pgvector: a changed access method (HNSW, IVFFlat), operator class
+//! or parameter rebuilds the index (concurrently, on a table that holds rows, and lint passes
+//! it; read back as declared, with no drift); a changed dimension is destructive and says why.
+//! Applied on a PostgreSQL database holding the history.
 
 use migration::{migrate_to_head, BootOptions, Migrations, MigratorTrait};
 use migration_generator::step::{schema_ddl, StepsMigration};
@@ -41,6 +42,18 @@ async fn a_changed_operator_class_rebuilds_the_index_online_and_a_new_dimension_
     )
     .await
     .unwrap();
+    // Rows, so that every index is built over data.
+    for sql in [
+        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
+         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
+        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
+         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
+        "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
+         gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'm' || k, 1536, \
+         array_fill(k::real, ARRAY[1536])::vector FROM generate_series(1, 50) AS k",
+    ] {
+        t.exec(sql).await;
+    }
     let before = without_bookkeeping(schema_model::live::read(&t.db).await.unwrap());
     let entities = entity::registry::schema_ddl(DbBackend::Postgres);
     let specs: Vec<_> = entities
@@ -54,64 +67,117 @@ async fn a_changed_operator_class_rebuilds_the_index_online_and_a_new_dimension_
         })
         .collect();
 
-    // vector_l2_ops instead of cosine, and m = 24.
-    let mut l2 = specs.clone();
-    let embeddings = l2.iter_mut().find(|s| s.name == "embeddings").unwrap();
-    let index = embeddings
-        .indexes
-        .iter_mut()
-        .find(|i| i.using.is_some())
+    // Each index the model must understand, one after the other from the head's (HNSW,
+    // cosine, m = 16): another operator class and m, then IVFFlat with two operator classes
+    // and list counts, then HNSW again.
+    let variants: [(&str, &str, &[&str], &str); 4] = [
+        (
+            "hnsw",
+            "vector_l2_ops",
+            &["ef_construction=64", "m=24"],
+            "m = 24",
+        ),
+        (
+            "ivfflat",
+            "vector_cosine_ops",
+            &["lists=100"],
+            "lists = 100",
+        ),
+        ("ivfflat", "vector_ip_ops", &["lists=10"], "lists = 10"),
+        (
+            "hnsw",
+            "vector_cosine_ops",
+            &["ef_construction=64", "m=16"],
+            "m = 16",
+        ),
+    ];
+    let mut applied = Vec::new();
+    for (k, (method, opclass, with, said)) in variants.into_iter().enumerate() {
+        let before = without_bookkeeping(schema_model::live::read(&t.db).await.unwrap());
+        let mut changed = specs.clone();
+        let embeddings = changed.iter_mut().find(|s| s.name == "embeddings").unwrap();
+        let index = embeddings
+            .indexes
+            .iter_mut()
+            .find(|i| i.using.is_some())
+            .unwrap();
+        let using = index.using.as_mut().unwrap();
+        using.method = method.into();
+        using.opclasses = vec![opclass.into()];
+        using.with = with.iter().map(|w| (*w).to_owned()).collect();
+        let after_ddl = schema_ddl(&changed);
+        let after = declared::render(&after_ddl, Flavour::Postgres).unwrap();
+        let planned = plan(
+            &side(&before, None),
+            &side(&after, Some(&after_ddl)),
+            &Options::default(),
+        )
         .unwrap();
-    let using = index.using.as_mut().unwrap();
-    using.opclasses = vec!["vector_l2_ops".into()];
-    using.with = vec!["ef_construction=64".into(), "m=24".into()];
-    let after_ddl = schema_ddl(&l2);
-    let after = declared::render(&after_ddl, Flavour::Postgres).unwrap();
-    let planned = plan(
-        &side(&before, None),
-        &side(&after, Some(&after_ddl)),
-        &Options::default(),
-    )
-    .unwrap();
-    assert!(planned.online, "{:#?}", planned.up);
-    let change = StepsMigration {
-        name: "m99990101_000000_l2".into(),
-        up: planned.up.clone(),
-        down: planned.down.clone(),
-    };
-    let sent = migration::statements_of(DbBackend::Postgres, &change, true)
+        assert!(planned.online, "[{method} {opclass}] {:#?}", planned.up);
+        let change = StepsMigration {
+            name: format!("m99990101_00000{k}_{method}"),
+            up: planned.up.clone(),
+            down: planned.down.clone(),
+        };
+        let sent = migration::statements_of(DbBackend::Postgres, &change, true)
+            .await
+            .unwrap();
+        let create = sent
+            .iter()
+            .find(|s| s.contains(&format!("USING {method}")))
+            .unwrap_or_else(|| panic!("{sent:#?}"));
+        assert!(
+            create.starts_with("CREATE INDEX CONCURRENTLY")
+                && create.contains(opclass)
+                && create.contains(said),
+            "{create}"
+        );
+        let lint = migration_lint::lint_statements(&sent).unwrap();
+        assert!(lint.iter().all(|f| !f.is_blocking()), "{lint:#?}");
+        applied.push((change.name.clone(), change.up.clone(), change.down.clone()));
+        let mut all = migration::Migrator::migrations();
+        all.extend(applied.iter().map(|(name, up, down)| {
+            Box::new(StepsMigration {
+                name: name.clone(),
+                up: up.clone(),
+                down: down.clone(),
+            }) as Box<dyn migration::MigrationTrait>
+        }));
+        migrate_to_head(
+            &Migrations::new(all).unwrap(),
+            &t.db,
+            &BootOptions::default(),
+        )
         .await
         .unwrap();
-    let create = sent
-        .iter()
-        .find(|s| s.contains("USING hnsw"))
-        .unwrap_or_else(|| panic!("{sent:#?}"));
-    assert!(
-        create.starts_with("CREATE INDEX CONCURRENTLY")
-            && create.contains("vector_l2_ops")
-            && create.contains("m = 24"),
-        "{create}"
-    );
-    let lint = migration_lint::lint_statements(&sent).unwrap();
-    assert!(lint.iter().all(|f| !f.is_blocking()), "{lint:#?}");
-    let mut all = migration::Migrator::migrations();
-    all.push(Box::new(change));
-    migrate_to_head(
-        &Migrations::new(all).unwrap(),
-        &t.db,
-        &BootOptions::default(),
-    )
-    .await
-    .unwrap();
-    let live = schema_model::live::read(&t.db).await.unwrap();
-    assert!(
-        schema_model::diff(&after, &live)
+        let live = schema_model::live::read(&t.db).await.unwrap();
+        let index = &live.tables["embeddings"]
+            .indexes
             .iter()
-            .all(|c| format!("{c:?}").contains("seaql")
-                || format!("{c:?}").contains("counsel_migration")),
-        "{:#?}",
-        schema_model::diff(&after, &live)
-    );
+            .find(|i| i.method.is_some())
+            .unwrap();
+        assert_eq!(
+            (
+                index.method.as_deref(),
+                index.opclasses.clone(),
+                index.with.clone()
+            ),
+            (
+                Some(method),
+                vec![opclass.to_owned()],
+                with.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>()
+            ),
+            "read back as declared"
+        );
+        assert!(
+            schema_model::diff(&after, &live)
+                .iter()
+                .all(|c| format!("{c:?}").contains("seaql")
+                    || format!("{c:?}").contains("counsel_migration")),
+            "[{method} {opclass}] {:#?}",
+            schema_model::diff(&after, &live)
+        );
+    }
 
     // A new dimension: every embedding must be recomputed.
     let mut smaller = specs.clone();
