@@ -27,16 +27,7 @@ async fn first_migration_on(db: &sea_orm::DatabaseConnection) {
 
 /// A document, a chunk and one embedding per `(model, bytes)` of the first migration's schema.
 async fn stored_as_bytes(t: &testkit::TestDb, vectors: &[(&str, Vec<u8>)]) {
-    t.exec(
-        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
-         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
-    )
-    .await;
-    t.exec(
-        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
-         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
-    )
-    .await;
+    t.one_chunk().await;
     for (k, (model, bytes)) in vectors.iter().enumerate() {
         t.db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,

@@ -161,16 +161,7 @@ async fn adopted(held: &Held) -> Option<testkit::TestDb> {
     )
     .await
     .unwrap();
-    t.exec(
-        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
-         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
-    )
-    .await;
-    t.exec(
-        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
-         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
-    )
-    .await;
+    t.one_chunk().await;
     for (k, seed) in [0.37f32, 1.1, 2.9].into_iter().enumerate() {
         let literal: Vec<String> = values(seed).iter().map(f32::to_string).collect();
         t.exec(&format!(
@@ -375,6 +366,42 @@ async fn every_way_of_holding_embeddings_is_converted_by_a_cast_or_refused_with_
     testkit::notice(&format!("adoption exercised: {}", exercised.join(", ")));
 }
 
+/// `migrations` on `t`: each row that cannot become a vector stops it with nothing changed;
+/// without them the column becomes `vector(1536)`.
+async fn converts_once_every_unfit_row_has_stopped_it(
+    t: &testkit::TestDb,
+    held: &str,
+    migrations: &Migrations,
+) {
+    every_unfit_row_stops(t, held, || async {
+        migrate_to_head(migrations, &t.db, &BootOptions::default())
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
+    .await;
+    migrate_to_head(migrations, &t.db, &BootOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(column_type(t).await, "vector(1536)", "[{held}]");
+}
+
+/// `down` gives the column back as it was held, value for value.
+async fn down_gives_back(
+    t: &testkit::TestDb,
+    held: &str,
+    migrations: &Migrations,
+    before: &[String],
+) {
+    downgrade_one(migrations, t).await;
+    assert_eq!(column_type(t).await, held, "[{held}] down");
+    assert_eq!(
+        held_values(t).await,
+        before,
+        "[{held}] down keeps the values"
+    );
+}
+
 async fn converted_by_cast(t: &testkit::TestDb, held: &str, planned: MigrationPlan) {
     assert!(
         planned
@@ -395,17 +422,7 @@ async fn converted_by_cast(t: &testkit::TestDb, held: &str, planned: MigrationPl
         up: planned.up.clone(),
         down: planned.down.clone(),
     }));
-    every_unfit_row_stops(t, held, || async {
-        migrate_to_head(&migrations, &t.db, &BootOptions::default())
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    })
-    .await;
-    migrate_to_head(&migrations, &t.db, &BootOptions::default())
-        .await
-        .unwrap();
-    assert_eq!(column_type(t).await, "vector(1536)", "[{held}]");
+    converts_once_every_unfit_row_has_stopped_it(t, held, &migrations).await;
     // Every number as the array held it, rounded to a 32-bit float.
     let converted = vectors(t).await;
     for (vector, array) in converted.iter().zip(&expected) {
@@ -419,13 +436,7 @@ async fn converted_by_cast(t: &testkit::TestDb, held: &str, planned: MigrationPl
     no_drift(t, held).await;
 
     // `down` gives the column back as it was held, value for value.
-    downgrade_one(&migrations, t).await;
-    assert_eq!(column_type(t).await, held, "[{held}] down");
-    assert_eq!(
-        held_values(t).await,
-        before,
-        "[{held}] down keeps the values"
-    );
+    down_gives_back(t, held, &migrations, &before).await;
 
     // Committed to the history, it runs where embeddings were always vectors: nothing to do.
     let built = testkit::fresh_like(t).await;
@@ -462,26 +473,10 @@ async fn converted_by_hand(t: &testkit::TestDb, held: &str) {
     let expected = vectors(t).await;
     let before = held_values(t).await;
     let migrations = history_and(Box::new(ByHand { held: held.into() }));
-    every_unfit_row_stops(t, held, || async {
-        migrate_to_head(&migrations, &t.db, &BootOptions::default())
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    })
-    .await;
-    migrate_to_head(&migrations, &t.db, &BootOptions::default())
-        .await
-        .unwrap();
-    assert_eq!(column_type(t).await, "vector(1536)", "[{held}]");
+    converts_once_every_unfit_row_has_stopped_it(t, held, &migrations).await;
     assert_eq!(vectors(t).await, expected, "[{held}] every value kept");
     // The rest is then generated: only the HNSW index is left.
     let rest = planned(t, false).await.unwrap();
     assert_eq!(rest.changes.len(), 1, "[{held}] {:#?}", rest.changes);
-    downgrade_one(&migrations, t).await;
-    assert_eq!(column_type(t).await, held, "[{held}] down");
-    assert_eq!(
-        held_values(t).await,
-        before,
-        "[{held}] down keeps the values"
-    );
+    down_gives_back(t, held, &migrations, &before).await;
 }

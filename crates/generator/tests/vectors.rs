@@ -43,17 +43,13 @@ async fn a_changed_operator_class_rebuilds_the_index_online_and_a_new_dimension_
     .await
     .unwrap();
     // Rows, so that every index is built over data.
-    for sql in [
-        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
-         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
-        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
-         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
+    let chunk = t.one_chunk().await;
+    t.exec(&format!(
         "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
-         gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'm' || k, 1536, \
-         array_fill(k::real, ARRAY[1536])::vector FROM generate_series(1, 50) AS k",
-    ] {
-        t.exec(sql).await;
-    }
+         gen_random_uuid(), '{chunk}', 'm' || k, 1536, \
+         array_fill(k::real, ARRAY[1536])::vector FROM generate_series(1, 50) AS k"
+    ))
+    .await;
     let before = without_bookkeeping(schema_model::live::read(&t.db).await.unwrap());
     let entities = entity::registry::schema_ddl(DbBackend::Postgres);
     let specs: Vec<_> = entities

@@ -479,9 +479,11 @@ pub fn default_for(flavour: Flavour, catalog: &str, sql_type: &str) -> Option<Ex
     if let Some(text) = unquoted {
         candidates.push(Expr::val(text));
     }
-    candidates
-        .into_iter()
-        .find(|e| catalog_default(flavour, e, sql_type).as_deref() == Some(catalog))
+    // Both sides canonical: MariaDB prints `current_timestamp()`, which is the same now.
+    candidates.into_iter().find(|e| {
+        catalog_default(flavour, e, sql_type)
+            .is_some_and(|spelled| crate::diff::canonical_default(&spelled) == catalog)
+    })
 }
 
 #[cfg(test)]

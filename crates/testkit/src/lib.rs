@@ -200,6 +200,23 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("[{}] {sql}: {e}", self.name));
     }
 
+    /// A document with one chunk (PostgreSQL; the columns every schema of this project has,
+    /// the Alembic-made one included), for tests that store embeddings: the chunk's id.
+    pub async fn one_chunk(&self) -> &'static str {
+        const CHUNK: &str = "00000000-0000-0000-0000-000000000002";
+        self.exec(
+            "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
+             ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
+        )
+        .await;
+        self.exec(&format!(
+            "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
+             ('{CHUNK}', '00000000-0000-0000-0000-000000000001', 0, 't', 1)"
+        ))
+        .await;
+        CHUNK
+    }
+
     /// Closes the pool and removes the database.
     pub async fn finish(mut self) {
         self.db.clone().close().await.ok();

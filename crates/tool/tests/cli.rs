@@ -1614,16 +1614,7 @@ async fn a_deployed_binary_honours_the_waivers_its_migrations_were_built_with() 
         return;
     };
     expect(&run(&t.url, &["upgrade", FIRST]), 0, FIRST, "first");
-    t.exec(
-        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
-         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')",
-    )
-    .await;
-    t.exec(
-        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
-         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)",
-    )
-    .await;
+    t.one_chunk().await;
     // 20 rows of 1536 little-endian f32 zeros, counted by the statistics the gate reads.
     t.exec(
         "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \

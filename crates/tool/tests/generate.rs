@@ -506,18 +506,16 @@ async fn an_alembic_database_with_real_arrays_is_adopted_by_generate_against_liv
         "INSERT INTO users (id, email, hashed_password, full_name, role) VALUES \
          ('00000000-0000-0000-0000-00000000000a', 'a@example.org', 'x', 'A', 'supervisor')"
             .to_owned(),
-        "INSERT INTO documents (id, title, content, content_hash, metadata) VALUES \
-         ('00000000-0000-0000-0000-000000000001', 'd', 'c', 'h', '{}')"
-            .to_owned(),
-        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) VALUES \
-         ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 0, 't', 1)"
-            .to_owned(),
+    ] {
+        t.exec(&sql).await;
+    }
+    let chunk = t.one_chunk().await;
+    for sql in [format!(
         "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
-         gen_random_uuid(), '00000000-0000-0000-0000-000000000002', 'm' || k, 1536, \
+         gen_random_uuid(), '{chunk}', 'm' || k, 1536, \
          (SELECT array_agg(sin(i * k * 0.37)::real ORDER BY i) FROM generate_series(1, 1536) AS i) \
          FROM generate_series(1, 3) AS k"
-            .to_owned(),
-    ] {
+    )] {
         t.exec(&sql).await;
     }
     let arrays = "SELECT string_agg(vector::real[]::text, ';' ORDER BY model) FROM embeddings";
