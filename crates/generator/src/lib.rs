@@ -53,21 +53,9 @@ pub enum GenerateError {
     )]
     Unsupported { place: String, what: String },
 
-    #[error(
-        "{place}: {from} cannot become {to} by a cast that generate can check: {why}\n  hint: \
-         nothing was written; convert it by hand in a template from `manage-db generate --empty \
-         -m \"…\"`: its `up` calls {up}, which checks every row first and stops with nothing \
-         changed if one does not fit, and its `down` calls {down}; then generate again for \
-         the rest"
-    )]
-    NoVectorCast {
-        place: String,
-        from: String,
-        to: String,
-        why: String,
-        up: String,
-        down: String,
-    },
+    /// Boxed: its six texts would make every `Result` of this crate large.
+    #[error(transparent)]
+    NoVectorCast(Box<NoVectorCast>),
 
     #[error(
         "{place}: {why}\n  hint: nothing was written; change the entity so that every backend \
@@ -96,4 +84,23 @@ pub enum GenerateError {
 
     #[error("cannot register the migration: {0}")]
     Register(String),
+}
+
+/// An embedding held in a type pgvector cannot cast to `vector(n)`: the reason, and the
+/// hand-written conversion for each direction.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{place}: {from} cannot become {to} by a cast that generate can check: {why}\n  hint: \
+     nothing was written; convert it by hand in a template from `manage-db generate --empty \
+     -m \"…\"`: its `up` calls {up}, which checks every row first and stops with nothing \
+     changed if one does not fit, and its `down` calls {down}; then generate again for \
+     the rest"
+)]
+pub struct NoVectorCast {
+    pub place: String,
+    pub from: String,
+    pub to: String,
+    pub why: String,
+    pub up: String,
+    pub down: String,
 }

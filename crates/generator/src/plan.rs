@@ -4,7 +4,7 @@
 
 use crate::spec::{ColumnSpec, Side, TableSpec};
 use crate::step::{OnlineChange, Requirement, Step};
-use crate::GenerateError;
+use crate::{GenerateError, NoVectorCast};
 use schema_model::declared::Flavour;
 use schema_model::{diff, possible_renames, report, Change, ReferentialAction, Schema};
 use sea_orm::sea_query::{ColumnType, Expr, StringLen};
@@ -794,14 +794,14 @@ fn no_vector_cast(
             "the conversion back".to_owned(),
         ),
     };
-    Some(GenerateError::NoVectorCast {
+    Some(GenerateError::NoVectorCast(Box::new(NoVectorCast {
         place: format!("{table}.{column}"),
         from: from.sql_type.clone(),
         to: to.sql_type.clone(),
         why: why.to_owned(),
         up,
         down,
-    })
+    })))
 }
 
 /// Whether every label of the native enum `sql_type` (if it is one) fits a `to` column: then

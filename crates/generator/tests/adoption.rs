@@ -333,7 +333,7 @@ async fn every_way_of_holding_embeddings_is_converted_by_a_cast_or_refused_with_
             }
             Expected::NoCast { up } => {
                 let refused = planned(&t, true).await.unwrap_err();
-                let GenerateError::NoVectorCast { .. } = &refused else {
+                let GenerateError::NoVectorCast(_) = &refused else {
                     panic!("[{name}] {refused}")
                 };
                 let said = refused.to_string();

@@ -109,10 +109,12 @@ async fn nearest_chunks_match_the_exact_answer_on_every_backend() {
                 (format!("{title} chunk {s}"), s)
             })
             .collect();
-        let of = |f: &dyn Fn(u64) -> bool| -> Vec<(String, u64)> {
+        // The chunks a filter should find: (text, seed) each.
+        type Expected = Vec<(String, u64)>;
+        let of = |f: &dyn Fn(u64) -> bool| -> Expected {
             all.iter().filter(|(_, s)| f(*s)).cloned().collect()
         };
-        let cases: Vec<(&str, Filter, Vec<(String, u64)>)> = vec![
+        let cases: Vec<(&str, Filter, Expected)> = vec![
             ("no filter", Filter::default(), all.clone()),
             (
                 "model-a",
