@@ -45,6 +45,19 @@ async fn stored_as_bytes(t: &testkit::TestDb, vectors: &[(&str, Vec<u8>)]) {
     }
 }
 
+/// The one embedding's value, as bytes.
+async fn stored_bytes(t: &testkit::TestDb) -> Vec<u8> {
+    let row =
+        t.db.query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT vector FROM embeddings",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index(0).unwrap()
+}
+
 async fn one_string(t: &testkit::TestDb, sql: &str) -> Option<String> {
     t.db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
         .await
@@ -141,17 +154,8 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
         )
         .await
         .unwrap();
-    let row =
-        t.db.query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT vector FROM embeddings",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let bytes: Vec<u8> = row.try_get_by_index(0).unwrap();
     assert_eq!(
-        bytes,
+        stored_bytes(&t).await,
         entity::vector::encode(&kept),
         "down keeps every value"
     );
@@ -207,17 +211,8 @@ async fn nothing_changed(t: &testkit::TestDb, kept: &[f32]) {
         Some("bytea"),
         "the column is as it was"
     );
-    let row =
-        t.db.query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT vector FROM embeddings",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let bytes: Vec<u8> = row.try_get_by_index(0).unwrap();
     assert_eq!(
-        bytes,
+        stored_bytes(t).await,
         entity::vector::encode(kept),
         "the values are as they were"
     );
