@@ -30,6 +30,7 @@ use schema_model::{ReferentialAction, Schema, SchemaDdl};
 use sea_orm::sea_query::{ColumnType, Expr, StringLen};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 const CELL_MIGRATION: &str = "m99990101_000000_matrix_cell";
 
@@ -735,7 +736,86 @@ async fn run_cell(
     Outcome::Passed
 }
 
-#[tokio::test(flavor = "current_thread")]
+/// A cell's plan on one backend (see [`plan_cell`]).
+type CellPlan = Result<(migration_generator::MigrationPlan, bool, Schema, SchemaDdl), String>;
+
+/// What one backend's run of the chosen cells found.
+#[derive(Default)]
+struct Tally {
+    runs: usize,
+    passed: usize,
+    refused: usize,
+    irreversible: usize,
+    invalid: usize,
+    blind: usize,
+    failures: Vec<String>,
+}
+
+/// Every chosen cell on one backend, applying the plan each backend made (`plans[cell]`, in
+/// the order of the backends; this backend's own is at `own`).
+async fn run_backend(
+    mut b: Backend,
+    own: usize,
+    cells: Arc<Vec<Cell>>,
+    plans: Arc<Vec<Vec<(&'static str, CellPlan)>>>,
+) -> (Backend, Tally) {
+    let mut tally = Tally::default();
+    for (cell, plans) in cells.iter().zip(plans.iter()) {
+        for (planned_on, made) in plans {
+            let (planned, destructive, _, _) = match made {
+                Ok(p) => p,
+                Err(e) => {
+                    if *planned_on == b.t.name {
+                        if e.contains("change the entity so that every backend") {
+                            tally.invalid += 1;
+                        } else {
+                            tally
+                                .failures
+                                .push(format!("[{}] {cell}: no plan: {e}", b.t.name));
+                        }
+                    }
+                    continue;
+                }
+            };
+            // SQLite spells `integer()` and `big_integer()` alike: a plan made there cannot
+            // see a change between them (docs/changing-the-schema.md says so).
+            if *planned_on == "sqlite" && b.flavour != Flavour::Sqlite && integer_width_only(cell) {
+                tally.blind += 1;
+                continue;
+            }
+            // The edited schema as this backend spells it: from its own plan.
+            let Ok((_, _, after, _)) = &plans[own].1 else {
+                continue;
+            };
+            tally.runs += 1;
+            let outcome = run_cell(&b, cell, planned, *destructive, after).await;
+            match &outcome {
+                Outcome::Passed => tally.passed += 1,
+                Outcome::RefusedByData => tally.refused += 1,
+                Outcome::Irreversible => tally.irreversible += 1,
+                Outcome::Failed(why) => tally.failures.push(format!(
+                    "[{} applying the plan made on {planned_on}] {cell}: {why}\n  up: {:?}",
+                    b.t.name, planned.up
+                )),
+            }
+            // An irreversible `down` leaves the cell applied, and after a stop MariaDB (no
+            // transactional DDL) has it marked as interrupted: start again from a clean
+            // database, as after any failure.
+            let refused_on_mariadb =
+                matches!(outcome, Outcome::RefusedByData) && b.flavour == Flavour::MariaDb;
+            if !matches!(outcome, Outcome::Passed | Outcome::RefusedByData) || refused_on_mariadb {
+                let fresh = testkit::fresh_like(&b.t).await;
+                let old = std::mem::replace(&mut b, prepare(fresh).await);
+                old.t.finish().await;
+            }
+        }
+    }
+    (b, tally)
+}
+
+// The backends run side by side (each on its own database): the run takes as long as the
+// slowest, not the sum.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_table_every_edit_every_backend() {
     let sample: usize = std::env::var("MATRIX_SAMPLE")
         .ok()
@@ -747,110 +827,80 @@ async fn every_table_every_edit_every_backend() {
         backends.push(prepare(t).await);
     }
     let all = cells(&entity_specs(Flavour::Sqlite, DbBackend::Sqlite));
-    let chosen: Vec<&Cell> = all
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % sample == 0)
-        .map(|(_, c)| c)
-        .collect();
-    let mut failures: Vec<String> = Vec::new();
-    let (mut passed, mut refused, mut irreversible, mut runs) = (0usize, 0usize, 0usize, 0usize);
-    let mut invalid = 0usize;
-    let mut blind = 0usize;
+    let chosen: Vec<Cell> = all.iter().step_by(sample).cloned().collect();
     // What the history makes on SQLite: the migrations' own types, as `generate` reads them.
-    let portable_base = backends
+    let portable = backends
         .iter()
         .find(|b| b.flavour == Flavour::Sqlite)
-        .map(|b| b.base.clone());
-    let portable = portable_base.as_ref();
-    for cell in &chosen {
-        let plans: Vec<_> = backends
+        .map(|b| &b.base);
+    // Every cell's plan on every backend, each backend's on a thread of its own.
+    let per_backend: Vec<Vec<CellPlan>> = std::thread::scope(|scope| {
+        let planners: Vec<_> = backends
             .iter()
             .map(|b| {
-                (
-                    b.t.name,
-                    plan_cell(
-                        &b.base,
-                        portable,
-                        b.flavour,
-                        b.t.db.get_database_backend(),
-                        cell,
-                    ),
-                )
+                let chosen = &chosen;
+                let backend = b.t.db.get_database_backend();
+                scope.spawn(move || {
+                    chosen
+                        .iter()
+                        .map(|cell| plan_cell(&b.base, portable, b.flavour, backend, cell))
+                        .collect()
+                })
             })
             .collect();
-        for (i, b) in backends.iter_mut().enumerate() {
-            for (planned_on, made) in &plans {
-                let (planned, destructive, _, _) = match made {
-                    Ok(p) => p,
-                    Err(e) => {
-                        if *planned_on == b.t.name {
-                            if e.contains("change the entity so that every backend") {
-                                invalid += 1;
-                            } else {
-                                failures.push(format!("[{}] {cell}: no plan: {e}", b.t.name));
-                            }
-                        }
-                        continue;
-                    }
-                };
-                // SQLite spells `integer()` and `big_integer()` alike: a plan made there cannot
-                // see a change between them (docs/changing-the-schema.md says so).
-                if *planned_on == "sqlite"
-                    && b.flavour != Flavour::Sqlite
-                    && integer_width_only(cell)
-                {
-                    blind += 1;
-                    continue;
-                }
-                // The edited schema as this backend spells it.
-                let (_, _, after, _) = match plan_cell(
-                    &b.base,
-                    portable,
-                    b.flavour,
-                    b.t.db.get_database_backend(),
-                    cell,
-                ) {
-                    Ok(p) => p,
-                    Err(_) => continue,
-                };
-                runs += 1;
-                let outcome = run_cell(b, cell, planned, *destructive, &after).await;
-                match &outcome {
-                    Outcome::Passed => passed += 1,
-                    Outcome::RefusedByData => refused += 1,
-                    Outcome::Irreversible => irreversible += 1,
-                    Outcome::Failed(why) => failures.push(format!(
-                        "[{} applying the plan made on {planned_on}] {cell}: {why}\n  up: {:?}",
-                        b.t.name, planned.up
-                    )),
-                }
-                // An irreversible `down` leaves the cell applied, and after a stop MariaDB (no
-                // transactional DDL) has it marked as interrupted: start again from a clean
-                // database, as after any failure.
-                let refused_on_mariadb =
-                    matches!(outcome, Outcome::RefusedByData) && b.flavour == Flavour::MariaDb;
-                if !matches!(outcome, Outcome::Passed | Outcome::RefusedByData)
-                    || refused_on_mariadb
-                {
-                    let fresh = testkit::fresh_like(&b.t).await;
-                    let old = std::mem::replace(b, prepare(fresh).await);
-                    old.t.finish().await;
-                }
-            }
-            let _ = i;
-        }
-    }
+        planners
+            .into_iter()
+            .map(|p| p.join().expect("planning thread"))
+            .collect()
+    });
+    let mut columns: Vec<_> = per_backend.into_iter().map(Vec::into_iter).collect();
+    let plans: Vec<Vec<(&'static str, CellPlan)>> = (0..chosen.len())
+        .map(|_| {
+            backends
+                .iter()
+                .zip(columns.iter_mut())
+                .map(|(b, column)| (b.t.name, column.next().expect("a plan per cell")))
+                .collect()
+        })
+        .collect();
+    let (cells_run, plans) = (Arc::new(chosen), Arc::new(plans));
     let names: Vec<&str> = backends.iter().map(|b| b.t.name).collect();
+    let runs: Vec<_> = backends
+        .into_iter()
+        .enumerate()
+        .map(|(own, b)| tokio::spawn(run_backend(b, own, cells_run.clone(), plans.clone())))
+        .collect();
+    let mut total = Tally::default();
+    let mut finished = Vec::new();
+    for run in runs {
+        let (b, tally) = run.await.expect("a backend's run");
+        finished.push(b);
+        total.runs += tally.runs;
+        total.passed += tally.passed;
+        total.refused += tally.refused;
+        total.irreversible += tally.irreversible;
+        total.invalid += tally.invalid;
+        total.blind += tally.blind;
+        total.failures.extend(tally.failures);
+    }
+    let Tally {
+        runs,
+        passed,
+        refused,
+        irreversible,
+        invalid,
+        blind,
+        failures,
+    } = total;
     testkit::notice(&format!(
         "generate matrix: {} cells ({} tables × edits), {} run (1 in {sample}) on {}, each with the plan of every backend: {runs} applications, {passed} passed, {refused} stopped by their check of the rows (schema unchanged), {irreversible} downs the file says cannot run on rows (schema unchanged), {invalid} edits refused by generate as no backend-portable schema, {blind} SQLite-made plans of an integer width change not applied elsewhere (SQLite cannot see it), {} failed",
         all.len(),
         entity_specs(Flavour::Sqlite, DbBackend::Sqlite).len(),
-        chosen.len(),
+        cells_run.len(),
         names.join(", "),
         failures.len()
     ));
-    for b in backends {
+    for b in finished {
         b.t.finish().await;
     }
     for f in &failures {

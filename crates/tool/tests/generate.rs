@@ -1,7 +1,8 @@
 //! `manage-db generate` end to end, as a developer uses it: entities edited in a scratch copy of
 //! the workspace, the migration generated (refused first where it would lose data), the
 //! workspace rebuilt, then on every backend a database holding rows is upgraded, checked and
-//! downgraded again. Its own test binary: it runs two cargo builds (a few minutes in debug).
+//! downgraded again. Its own test binary: it runs cargo builds (each recompiles only what the
+//! test edited).
 
 #[path = "../../../examples/shared/sample_data.rs"]
 mod sample_data;
@@ -396,15 +397,7 @@ async fn auto_generates_rebuilds_and_upgrades_and_empty_writes_a_compiling_templ
         "    pub phone: Option<String>,\n",
         "    pub phone: Option<String>,\n    pub nickname: Option<String>,\n",
     );
-    let auto = std::process::Command::new(&bin)
-        .args(["auto", "-m", "add nickname to visitors"])
-        .current_dir(&scratch.root)
-        .env("DATABASE_URL", &t.url)
-        .env("CARGO_TARGET_DIR", scratch.path("target"))
-        .env("RUST_LOG", "warn")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
+    let auto = scratch.manage_db(&bin, &t.url, &["auto", "-m", "add nickname to visitors"]);
     let said = text(&auto);
     assert!(auto.status.success(), "[{n}] {said}");
     for step in [

@@ -1,7 +1,7 @@
 //! Adding a table is adding a file: a scratch copy of the workspace gains one entity file, with
 //! no list edited, and the rebuilt `manage-db check` reports the table as missing.
 //!
-//! Its own test binary, because it runs a cargo build (about a minute in debug).
+//! Its own test binary, because it runs a cargo build.
 
 const NOTE_ENTITY: &str = r#"//! Added by the test: an entity nobody registered anywhere.
 use sea_orm::entity::prelude::*;
