@@ -85,12 +85,16 @@ impl ScratchWorkspace {
 
     /// Builds `manage-db` (offline, quietly) and returns the binary.
     pub fn build_manage_db(&self) -> PathBuf {
+        // The whole workspace with its examples (none are copied), as `cargo test --workspace`
+        // resolves features: dev-dependencies add some (tokio's `signal`), and a build of
+        // `-p manage-db` alone would resolve without them and recompile tokio and all above it.
         run(self.command(Path::new(env!("CARGO"))).args([
             "build",
             "--offline",
             "-q",
-            "-p",
-            "manage-db",
+            "--workspace",
+            "--bins",
+            "--examples",
         ]));
         self.root.join("target/debug/manage-db")
     }
