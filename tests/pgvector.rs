@@ -162,45 +162,95 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
     t.finish().await;
 }
 
+/// Supabase's layout: a schema `extensions`, with pgvector already in it (used in place) or
+/// not yet (created there). Either way no drift, and a connection whose search path does not
+/// list `extensions` still stores and searches vectors (the driver sends them by type name).
 #[tokio::test]
-async fn an_extension_in_the_extensions_schema_is_used_where_it_is() {
-    let Some(t) = testkit::postgres().await else {
-        return;
-    };
-    t.exec("CREATE SCHEMA extensions").await;
-    t.exec("CREATE EXTENSION vector WITH SCHEMA extensions")
-        .await;
-    to_first_migration(&t).await;
-    let kept = values(0.11);
-    stored_as_bytes(&t, &[("m", entity::vector::encode(&kept))]).await;
-    migrate_to_head(
-        &migration::migrations().unwrap(),
-        &t.db,
-        &BootOptions::default(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        one_string(&t, "SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector'").await.as_deref(),
-        Some("extensions"),
-        "used in place, not created again elsewhere"
-    );
-    no_drift(&t).await;
-    // A new connection, whose search path does not list `extensions`: the search still finds
-    // pgvector's type and operator.
-    let db = t.connect_again().await;
-    let found = rag::nearest(
-        &db,
-        &rag::Embedding::new(kept.clone()),
-        1,
-        &rag::Filter::default(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(found.len(), 1);
-    assert!(found[0].distance.abs() < 1e-5, "{}", found[0].distance);
-    db.close().await.ok();
-    t.finish().await;
+async fn pgvector_lives_in_the_extensions_schema_when_the_database_has_one() {
+    for preinstalled in [true, false] {
+        let Some(t) = testkit::postgres().await else {
+            return;
+        };
+        let case = if preinstalled {
+            "already there"
+        } else {
+            "created there"
+        };
+        t.exec("CREATE SCHEMA extensions").await;
+        if preinstalled {
+            t.exec("CREATE EXTENSION vector WITH SCHEMA extensions")
+                .await;
+        }
+        to_first_migration(&t).await;
+        let kept = values(0.11);
+        stored_as_bytes(&t, &[("m", entity::vector::encode(&kept))]).await;
+        migrate_to_head(
+            &migration::migrations().unwrap(),
+            &t.db,
+            &BootOptions::default(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{case}: {e}"));
+        assert_eq!(
+            one_string(&t, "SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector'").await.as_deref(),
+            Some("extensions"),
+            "{case}: one extension, in `extensions`"
+        );
+        no_drift(&t).await;
+
+        let db = t.connect_again().await;
+        let search_path = db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SHOW search_path",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<String>(0)
+            .unwrap();
+        assert!(!search_path.contains("extensions"), "{case}: {search_path}");
+        let added = values(0.37);
+        rag::add_document(
+            &db,
+            rag::NewDocument {
+                title: "stored by a new connection".into(),
+                content: "c".into(),
+                datasource_id: None,
+                metadata: serde_json::Value::Null,
+                chunks: vec![rag::NewChunk {
+                    text: "added".into(),
+                    model: "m".into(),
+                    vector: rag::Embedding::new(added.clone()),
+                }],
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{case}: {e}"));
+        // The converted vector (the fixture's chunk) and the one just added: each its own
+        // nearest, at distance 0.
+        for (query, text) in [(&kept, None), (&added, Some("added"))] {
+            let found = rag::nearest(
+                &db,
+                &rag::Embedding::new(query.clone()),
+                1,
+                &rag::Filter::default(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{case}: {e}"));
+            assert_eq!(found.len(), 1, "{case}");
+            assert!(
+                found[0].distance.abs() < 1e-5,
+                "{case}: {}",
+                found[0].distance
+            );
+            if let Some(text) = text {
+                assert_eq!(found[0].chunk.text, text, "{case}");
+            }
+        }
+        db.close().await.ok();
+        t.finish().await;
+    }
 }
 
 /// What a failed pgvector migration must leave: the bytes as they were, no extension, and the

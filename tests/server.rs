@@ -294,15 +294,61 @@ async fn documents_are_stored_and_searched_by_vector() {
         );
         let garbled = call(&router, "GET", "/search?vector=1,x", None).await;
         assert_eq!(garbled.0, StatusCode::BAD_REQUEST, "[{n}] {}", garbled.1);
-        let zero_k = format!("/search?k=0&vector={}", as_query(&unit(0, None)));
+        // Searches the API refuses as unprocessable, with what the message must name: never a
+        // 500, whatever the backend would have made of them.
+        let with_value = |at: usize, value: &str| {
+            let mut v: Vec<String> = unit(0, None).iter().map(f32::to_string).collect();
+            v[at] = value.to_owned();
+            v.join(",")
+        };
+        let unprocessable = [
+            (
+                format!("k=0&vector={}", as_query(&unit(0, None))),
+                "k must be",
+            ),
+            (
+                format!("k=1001&vector={}", as_query(&unit(0, None))),
+                "k must be",
+            ),
+            (format!("vector={}", with_value(7, "NaN")), "value 7 is NaN"),
+            (format!("vector={}", with_value(0, "inf")), "value 0 is inf"),
+            (
+                format!("vector={}", with_value(3, "-1e39")),
+                "value 3 is -inf",
+            ),
+        ];
+        for (query, says) in unprocessable {
+            let (status, body) = call(&router, "GET", &format!("/search?{query}"), None).await;
+            assert_eq!(
+                status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "[{n}] {says}: {body}"
+            );
+            assert!(
+                body["error"].as_str().unwrap().contains(says),
+                "[{n}] {body}"
+            );
+        }
+        let mut overflowing = unit(1, None).iter().map(f32::to_string).collect::<Vec<_>>();
+        overflowing[5] = "1e39".into();
+        let documents_refused = [
+            json!([1.0, 2.0]).to_string(),
+            format!("[{}]", overflowing.join(",")),
+        ];
+        for vector in documents_refused {
+            let refused = format!(
+                r#"{{"title": "t", "content": "c", "chunks": [{{"text": "x", "model": "m1", "vector": {vector}}}]}}"#
+            );
+            let (status, body) = call(&router, "POST", "/documents", Some(&refused)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{n}] {body}");
+        }
+        let everything = format!("/search?k=10&vector={}", as_query(&unit(0, None)));
+        let (status, found) = call(&router, "GET", &everything, None).await;
         assert_eq!(
-            call(&router, "GET", &zero_k, None).await.0,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "[{n}]"
+            (status, found["results"].as_array().map(Vec::len)),
+            (StatusCode::OK, Some(4)),
+            "[{n}] a refused document leaves nothing: {found}"
         );
-        let torn = json!({ "title": "t", "content": "c", "chunks": [{ "text": "x", "model": "m1", "vector": [1.0, 2.0] }] });
-        let (status, body) = call(&router, "POST", "/documents", Some(&torn.to_string())).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "[{n}] {body}");
         t.finish().await;
     }
 }

@@ -84,9 +84,9 @@ impl From<counsel_db::rag::RagError> for ApiError {
     fn from(err: counsel_db::rag::RagError) -> Self {
         use counsel_db::rag::RagError;
         match err {
-            RagError::WrongDimensions { .. } | RagError::BadK { .. } => {
-                ApiError::Invalid(err.to_string())
-            }
+            RagError::WrongDimensions { .. }
+            | RagError::NotFinite { .. }
+            | RagError::BadK { .. } => ApiError::Invalid(err.to_string()),
             RagError::Db(e) => ApiError::from(e),
             RagError::NoVectorSearch(_) => {
                 tracing::error!(error = %err, "vector search is not available");

@@ -5,12 +5,15 @@
 //!   only those of one model, document or collection. On PostgreSQL the query runs on
 //!   pgvector's HNSW index (`ORDER BY vector <=> $1 LIMIT k`); on SQLite and MariaDB, which
 //!   have no vector index, it is an exact scan: every stored vector that passes the filter is
-//!   read and compared, O(rows × dimensions) per query (about 12 ms for 10,000 vectors of 384
-//!   dimensions on SQLite: docs/benchmarks.md). Fine for development and small corpora; use
-//!   PostgreSQL for more.
+//!   read and compared, O(rows × dimensions) per query (about 155 ms for 10,000 vectors of the
+//!   schema's 1,536 dimensions on SQLite, some 15 µs a vector: docs/benchmarks.md). Fine for
+//!   development and small corpora; use PostgreSQL for more.
 //!
 //! The vectors are [`entity::vector::Embedding`]s of the dimension `embeddings.vector`
-//! declares ([`entity::embedding::dimensions`]); another dimension is refused before any SQL.
+//! declares ([`entity::embedding::dimensions`]), every value finite; anything else is refused
+//! before any SQL (pgvector would refuse NaN and infinity; SQLite would store them).
+
+use sea_orm::{ConnectionTrait, DbBackend};
 
 pub mod search;
 pub mod store;
@@ -28,6 +31,12 @@ pub enum RagError {
     )]
     WrongDimensions { expected: usize, got: usize },
 
+    #[error(
+        "the vector's value {index} is {value}: an embedding holds finite numbers only\n  \
+         hint: the embedding model's output was damaged on the way (NaN or an overflow)"
+    )]
+    NotFinite { index: usize, value: f32 },
+
     #[error("k must be between 1 and {max}, not {k}")]
     BadK { k: usize, max: usize },
 
@@ -42,15 +51,41 @@ pub enum RagError {
     Db(#[from] sea_orm::DbErr),
 }
 
-/// `values`, if it has the dimension `embeddings.vector` holds.
+/// `values`, if it has the dimension `embeddings.vector` holds and only finite values.
 pub fn checked(values: &Embedding) -> Result<(), RagError> {
     let expected = entity::embedding::dimensions();
-    if values.dimensions() == expected {
-        Ok(())
-    } else {
-        Err(RagError::WrongDimensions {
+    if values.dimensions() != expected {
+        return Err(RagError::WrongDimensions {
             expected,
             got: values.dimensions(),
-        })
+        });
     }
+    match values.as_slice().iter().position(|v| !v.is_finite()) {
+        Some(index) => Err(RagError::NotFinite {
+            index,
+            value: values.as_slice()[index],
+        }),
+        None => Ok(()),
+    }
+}
+
+/// PostgreSQL: puts pgvector's schema on the search path for the rest of `txn`, where the
+/// extension lives outside it (Supabase's `extensions`, on a connection whose search path
+/// does not list it). Values of its type are sent by name (the driver resolves `vector` with
+/// `to_regtype`) and its operators are found by name, both through the search path. Local to
+/// the transaction, so safe behind a transaction pooler.
+pub(crate) async fn pgvector_on_search_path<C: ConnectionTrait>(
+    txn: &C,
+) -> Result<(), sea_orm::DbErr> {
+    if txn.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    txn.execute_unprepared(
+        "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
+         quote_ident(n.nspname), true) FROM pg_catalog.pg_extension e \
+         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
+         AND NOT n.nspname = ANY (current_schemas(false))",
+    )
+    .await
+    .map(drop)
 }

@@ -106,8 +106,11 @@ pub fn postgres_statement(query: &Embedding, k: usize, filter: &Filter) -> State
 }
 
 /// PostgreSQL: the index visits `hnsw.ef_search` candidates (at least `k`); with a filter,
-/// pgvector 0.8's iterative scan goes on until `k` rows pass it, so a selective filter still
-/// returns `k`.
+/// pgvector 0.8's iterative scan goes on until `k` rows pass it or it has visited
+/// `hnsw.max_scan_tuples` (20,000 by default). When the index yields fewer than `k` rows (a
+/// filter that passes fewer than `k` vectors, or too few of those the scan reached), the same
+/// query runs again with index scans off, which is exact: a sequential or bitmap scan of the
+/// rows that pass the filter, then a sort. So a search returns `k` rows whenever `k` pass.
 async fn on_index<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     query: &Embedding,
@@ -117,14 +120,8 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
     let filtered =
         filter.model.is_some() || filter.document_id.is_some() || filter.collection_id.is_some();
     let txn = db.begin().await?;
-    // pgvector's operators and type are found by name: where the extension lives outside
-    // the search path (a schema `extensions` not listed), it joins it for this transaction.
     let settings = format!(
-        "SET LOCAL hnsw.ef_search = {}{}; SELECT set_config('search_path', \
-         current_setting('search_path') || ', ' || quote_ident(n.nspname), true) \
-         FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n \
-         ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
-         AND NOT n.nspname = ANY (current_schemas(false))",
+        "SET LOCAL hnsw.ef_search = {}{}",
         k.max(EF_SEARCH),
         if filtered {
             "; SET LOCAL hnsw.iterative_scan = strict_order"
@@ -135,13 +132,20 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
     txn.execute_unprepared(&settings)
         .await
         .map_err(RagError::NoVectorSearch)?;
-    let rows = txn
-        .query_all_raw(postgres_statement(query, k, filter))
+    crate::pgvector_on_search_path(&txn).await?;
+    let statement = postgres_statement(query, k, filter);
+    let mut rows = txn
+        .query_all_raw(statement.clone())
         .await
-        .map_err(|e| match e.to_string().contains("does not exist") {
-            true => RagError::NoVectorSearch(e),
-            false => RagError::Db(e),
-        })?;
+        .map_err(without_pgvector)?;
+    if rows.len() < k {
+        txn.execute_unprepared("SET LOCAL enable_indexscan = off")
+            .await?;
+        rows = txn
+            .query_all_raw(statement)
+            .await
+            .map_err(without_pgvector)?;
+    }
     txn.commit().await?;
     rows.iter()
         .map(|row| {
@@ -153,6 +157,19 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
             })
         })
         .collect()
+}
+
+/// A query error that says pgvector's type or operator is missing (the column is still bytes,
+/// or the extension is gone) is [`RagError::NoVectorSearch`]; any other stays what it is.
+fn without_pgvector(e: sea_orm::DbErr) -> RagError {
+    let message = e.to_string();
+    let about_pgvector = message.contains("vector")
+        && (message.contains("does not exist") || message.contains("not found"));
+    if about_pgvector {
+        RagError::NoVectorSearch(e)
+    } else {
+        RagError::Db(e)
+    }
 }
 
 /// A candidate of the exact scan, ordered by distance (the heap keeps the `k` nearest).

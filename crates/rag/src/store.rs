@@ -27,7 +27,7 @@ pub struct NewChunk {
 }
 
 /// Stores `new` in one transaction: the document, then each chunk (numbered in order) with its
-/// embedding. Every vector's dimension is checked before anything is written.
+/// embedding. Every vector is checked ([`crate::checked`]) before anything is written.
 pub async fn add_document<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     new: NewDocument,
@@ -36,6 +36,7 @@ pub async fn add_document<C: ConnectionTrait + TransactionTrait>(
         checked(&chunk.vector)?;
     }
     let txn = db.begin().await?;
+    crate::pgvector_on_search_path(&txn).await?;
     let document = document::ActiveModel {
         datasource_id: Set(new.datasource_id),
         title: Set(new.title),

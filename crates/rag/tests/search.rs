@@ -1,7 +1,9 @@
 //! Storing and searching the knowledge base on every backend, against the exact answer
 //! computed here: PostgreSQL answers through pgvector's HNSW index (and `EXPLAIN` says so),
 //! SQLite and MariaDB by an exact scan. Filters by model, document and collection hold, and a
-//! vector of the wrong dimension or a bad `k` is refused before any SQL.
+//! vector of the wrong dimension, a non-finite value or a bad `k` is refused before any SQL.
+//! On PostgreSQL a selective filter is searched on the index over 3,000 vectors, with the
+//! index made to stop short: the search still returns the exact `k`.
 
 use entity::{collection, collection_item, user};
 use migration::{migrate_to_head, BootOptions};
@@ -200,6 +202,12 @@ async fn nearest_chunks_match_the_exact_answer_on_every_backend() {
             );
         }
 
+        let mut poisoned = queries[0].clone().into_vec();
+        poisoned[9] = f32::NAN;
+        assert!(matches!(
+            nearest(db, &Embedding::new(poisoned), 5, &Filter::default()).await,
+            Err(RagError::NotFinite { index: 9, .. })
+        ));
         let short = Embedding::new(vec![1.0; 3]);
         assert!(matches!(
             nearest(db, &short, 5, &Filter::default()).await,
@@ -240,6 +248,158 @@ async fn explain(t: &testkit::TestDb) -> String {
             Some(start) => format!("{}'[…]", &line[..start]),
             None => line,
         })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rows the index statement alone returns, in a transaction set as [`nearest`] sets it
+/// for a filtered search (no exact fallback).
+async fn index_alone(
+    db: &sea_orm::DatabaseConnection,
+    query: &Embedding,
+    filter: &Filter,
+) -> usize {
+    let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
+    txn.execute_unprepared(&format!(
+        "SET LOCAL hnsw.ef_search = {}; SET LOCAL hnsw.iterative_scan = strict_order",
+        rag::search::EF_SEARCH
+    ))
+    .await
+    .unwrap();
+    let rows = txn
+        .query_all_raw(rag::search::postgres_statement(query, 10, filter))
+        .await
+        .unwrap();
+    sea_orm::TransactionSession::rollback(txn).await.unwrap();
+    rows.len()
+}
+
+/// A selective filter on PostgreSQL: 12 chunks of one document and model among 3,013, far fewer
+/// than the `hnsw.ef_search` candidates the index visits would hold. Sequential scans and sorts
+/// are priced out (as on a large table, where the planner picks the index for its order), and
+/// `EXPLAIN` shows the HNSW index answering. pgvector's iterative scan then finds `k` that pass
+/// the filter, nearly the exact ones; when it is cut short (`hnsw.max_scan_tuples`, reached on
+/// large tables) and the index alone returns fewer, the search still returns the exact `k`.
+#[tokio::test]
+async fn a_selective_filter_on_the_index_still_finds_k() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    migrate_to_head(
+        &migration::migrations().unwrap(),
+        &t.db,
+        &BootOptions::default(),
+    )
+    .await
+    .unwrap();
+    // The hay, 3,000 random vectors of another document and model, made by the server; the
+    // index is built once over them (inserting into it row by row takes five times longer).
+    let index =
+        t.db.query_one_raw(sea_orm::Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT pg_get_indexdef('\"idx-embeddings-vector-hnsw\"'::regclass)",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<String>(0)
+        .unwrap();
+    t.exec("DROP INDEX \"idx-embeddings-vector-hnsw\"").await;
+    t.one_chunk().await;
+    t.exec(
+        "INSERT INTO chunks (id, document_id, ordinal, text, token_count) SELECT \
+         gen_random_uuid(), '00000000-0000-0000-0000-000000000001', g, 'hay', 1 \
+         FROM generate_series(1, 3000) g",
+    )
+    .await;
+    t.exec(&format!(
+        "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) SELECT \
+         gen_random_uuid(), c.id, 'model-a', {d}, (SELECT array_agg(random() * 2 - 1) \
+         FROM generate_series(1, {d}) WHERE c.id IS NOT NULL)::vector FROM chunks c",
+        d = entity::embedding::dimensions()
+    ))
+    .await;
+    t.exec(&index).await;
+    let needle = add_document(&t.db, document("needle", "model-rare", 5000..5012))
+        .await
+        .unwrap();
+    let candidates: Vec<(String, u64)> = (5000..5012)
+        .map(|s| (format!("needle chunk {s}"), s))
+        .collect();
+    let by_model = Filter {
+        model: Some("model-rare".into()),
+        ..Filter::default()
+    };
+    let by_document = Filter {
+        document_id: Some(needle.id),
+        ..Filter::default()
+    };
+    t.exec("ANALYZE").await;
+    let per_database = |setting: &str| {
+        format!("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET {setting}', current_database()); END $$")
+    };
+    t.exec(&per_database("enable_seqscan = off")).await;
+    t.exec(&per_database("enable_sort = off")).await;
+    let k = 10;
+    let (mut hits, mut asked) = (0, 0);
+    for scan_limit in [None, Some(30)] {
+        if let Some(limit) = scan_limit {
+            t.exec(&per_database(&format!("hnsw.max_scan_tuples = {limit}")))
+                .await;
+        }
+        let db = t.connect_again().await;
+        for query in [1000_u64, 5003, 77_777].map(vector) {
+            let from_index = index_alone(&db, &query, &by_model).await;
+            match scan_limit {
+                None => assert_eq!(from_index, k, "the iterative scan finds k"),
+                Some(limit) => assert!(
+                    from_index < k,
+                    "cut short at {limit} tuples, the index alone finds {from_index}: \
+                     this case would not test the fallback"
+                ),
+            }
+            let expected = exact(&query, &candidates, k);
+            for filter in [&by_model, &by_document] {
+                let found = nearest(&db, &query, k, filter).await.unwrap();
+                let texts: Vec<String> = found.iter().map(|n| n.chunk.text.clone()).collect();
+                if scan_limit.is_none() {
+                    // The index's answer: k that pass the filter, nearly the exact ones.
+                    assert_eq!(texts.len(), k, "{filter:?}: {texts:?}");
+                    assert!(texts.iter().all(|t| t.starts_with("needle")), "{texts:?}");
+                    hits += texts.iter().filter(|t| expected.contains(t)).count();
+                    asked += k;
+                } else {
+                    // The fallback after a short index answer: exact.
+                    assert_eq!(texts, expected, "{filter:?}, scan limit {scan_limit:?}");
+                }
+            }
+        }
+        let plan = explain_filtered(&db, &vector(1), &by_model).await;
+        assert!(
+            plan.contains("idx-embeddings-vector-hnsw"),
+            "the search by model runs on the HNSW index:\n{plan}"
+        );
+        db.close().await.ok();
+    }
+    let recall = hits as f64 / asked as f64;
+    assert!(
+        recall >= 0.8,
+        "recall@10 of the filtered index scan: {recall}"
+    );
+    testkit::notice(&format!("filtered HNSW search: recall@10 {recall}"));
+    t.finish().await;
+}
+
+async fn explain_filtered(
+    db: &sea_orm::DatabaseConnection,
+    query: &Embedding,
+    filter: &Filter,
+) -> String {
+    let mut statement = rag::search::postgres_statement(query, 10, filter);
+    statement.sql = format!("EXPLAIN {}", statement.sql);
+    let rows = db.query_all_raw(statement).await.unwrap();
+    rows.iter()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap())
         .collect::<Vec<_>>()
         .join("\n")
 }
