@@ -226,3 +226,66 @@ async fn statements_are_named_only_where_nothing_sits_between() {
     }
     t.finish().await;
 }
+
+/// The knowledge base behind every pooler: concurrent clients each store a document and find
+/// their own chunk again, nearest at distance 0, unfiltered and filtered to their document
+/// (the search's `SET LOCAL` settings and search path live in its own transaction, so nothing
+/// leaks from one client's session to another's).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn documents_are_stored_and_searched_behind_every_pooler() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    const CLIENTS: usize = 6;
+    const ROUNDS: usize = 5;
+    for (p, var) in POOLERS.iter().enumerate() {
+        let Some(url) = testkit::through_pooler(var, &t) else {
+            continue;
+        };
+        let others = OtherClients::start(&url, 4);
+        let (db, router) = boot(&DbUrl::parse(&url).unwrap()).await;
+        let mut tasks = Vec::new();
+        for client in 0..CLIENTS {
+            let router = router.clone();
+            tasks.push(tokio::spawn(async move {
+                for round in 0..ROUNDS {
+                    // A direction of its own: one axis, leaning to another.
+                    let axis = (p * CLIENTS + client) * ROUNDS + round;
+                    let dimensions = entity::embedding::dimensions();
+                    let mut vector = vec![0.0_f32; dimensions];
+                    vector[axis] = 1.0;
+                    vector[(axis + 1) % dimensions] = 0.5;
+                    let text = format!("{var} client {client} round {round}");
+                    let body = serde_json::json!({
+                        "title": text, "content": "c",
+                        "chunks": [{ "text": text, "model": "m", "vector": vector }],
+                    });
+                    let (status, created) =
+                        call(&router, "POST", "/documents", Some(body.to_string())).await;
+                    assert_eq!(status, StatusCode::CREATED, "{created}");
+                    let query: Vec<String> = vector.iter().map(f32::to_string).collect();
+                    let query = query.join(",");
+                    let document = created["id"].as_str().unwrap();
+                    for filter in [String::new(), format!("&document_id={document}")] {
+                        let uri = format!("/search?k=1{filter}&vector={query}");
+                        let (status, found) = call(&router, "GET", &uri, None).await;
+                        assert_eq!(status, StatusCode::OK, "{found}");
+                        let nearest = &found["results"][0];
+                        assert_eq!(nearest["text"], text.as_str(), "{found}");
+                        assert!(
+                            nearest["distance"].as_f64().unwrap().abs() < 1e-5,
+                            "{found}"
+                        );
+                    }
+                }
+            }));
+        }
+        for task in tasks {
+            task.await
+                .expect("a client did not find its own chunk behind the pooler");
+        }
+        db.close().await.ok();
+        others.stop().await;
+    }
+    t.finish().await;
+}

@@ -7,8 +7,9 @@
 //! with the search's own setting (`rag::search::EF_SEARCH`), and recall@10 against the exact
 //! answer (the same query with index scans off).
 //!
-//! SQLite: `rag::nearest`'s exact scan over 10,000 embeddings of the real schema (1,536
-//! dimensions). Exits non-zero when a figure misses its target.
+//! Every backend: `rag::nearest` itself over 10,000 embeddings of the real schema (1,536
+//! dimensions), unfiltered and to one document: the exact scan on SQLite and MariaDB, the
+//! index on PostgreSQL. Exits non-zero when a figure misses its target.
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use std::time::{Duration, Instant};
@@ -19,12 +20,25 @@ const TOPICS: usize = 1_000;
 const QUERIES: usize = 200;
 const K: usize = 10;
 
-/// Targets near what the 2-core development machine measures (docs/benchmarks.md).
-const HNSW_P50_MS: f64 = 5.0;
-const HNSW_P99_MS: f64 = 9.0;
+/// Targets near what the 2-core development machine measures (docs/benchmarks.md); the
+/// issue's own bound for the query p50 on PostgreSQL is 5 ms.
+const HNSW_P50_MS: f64 = 3.0;
+const HNSW_P99_MS: f64 = 5.0;
 const RECALL_AT_10: f64 = 0.95;
-const BUILD_S: f64 = 35.0;
-const SQLITE_SCAN_10K_MS: f64 = 200.0;
+const BUILD_S: f64 = 20.0;
+
+/// `rag::nearest` over 10,000 embeddings of the real schema, by backend, unfiltered or to one
+/// document (ms, p50).
+fn api_target_ms(backend: DbBackend, one_document: bool) -> f64 {
+    match (backend, one_document) {
+        (DbBackend::Postgres, false) => 7.0,
+        (DbBackend::Postgres, true) => 5.5,
+        (DbBackend::MySql, false) => 100.0,
+        (DbBackend::MySql, true) => 11.0,
+        (_, false) => 100.0,
+        (_, true) => 14.0,
+    }
+}
 
 /// xorshift: deterministic data without a dependency.
 struct Noise(u64);
@@ -58,7 +72,7 @@ fn verdict(ok: bool) -> &'static str {
 
 fn line(backend: &str, name: &str, got: String, target: String, ok: bool) -> bool {
     println!(
-        "{backend:<9} {name:<42} {got:>10}  target {target:>8}  {}",
+        "{backend:<9} {name:<58} {got:>10}  target {target:>8}  {}",
         verdict(ok)
     );
     ok
@@ -208,8 +222,12 @@ async fn postgres(t: &testkit::TestDb) -> bool {
     ok
 }
 
-async fn sqlite() -> bool {
-    let t = testkit::sqlite().await;
+/// `rag::nearest` itself, as an application calls it, over 10,000 embeddings of the real
+/// schema (1,536 dimensions) on `t`'s backend: the exact scan on SQLite and MariaDB, the HNSW
+/// index on PostgreSQL (with the search's transaction, search-path check and join to chunks).
+/// Unfiltered, then filtered to one document of 500 chunks.
+async fn through_the_api(t: &testkit::TestDb) -> bool {
+    let backend = t.name;
     migration::migrate_to_head(
         &migration::migrations().unwrap(),
         &t.db,
@@ -217,8 +235,27 @@ async fn sqlite() -> bool {
     )
     .await
     .unwrap();
+    // On PostgreSQL the index is built once over the rows, not row by row.
+    let index = match t.backend() {
+        DbBackend::Postgres => {
+            let definition =
+                t.db.query_one_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    "SELECT pg_get_indexdef('\"idx-embeddings-vector-hnsw\"'::regclass)",
+                ))
+                .await
+                .unwrap()
+                .unwrap()
+                .try_get_by_index::<String>(0)
+                .unwrap();
+            t.exec("DROP INDEX \"idx-embeddings-vector-hnsw\"").await;
+            Some(definition)
+        }
+        _ => None,
+    };
     let dimensions = entity::embedding::dimensions();
     let mut noise = Noise(0x9E37_79B9_7F4A_7C15);
+    let mut documents = Vec::new();
     for d in 0..20 {
         let chunks = (0..500)
             .map(|c| rag::NewChunk {
@@ -227,7 +264,7 @@ async fn sqlite() -> bool {
                 vector: rag::Embedding::new((0..dimensions).map(|_| noise.next()).collect()),
             })
             .collect();
-        rag::add_document(
+        let document = rag::add_document(
             &t.db,
             rag::NewDocument {
                 title: format!("doc {d}"),
@@ -239,38 +276,78 @@ async fn sqlite() -> bool {
         )
         .await
         .unwrap();
+        documents.push(document.id);
     }
-    let mut samples = Vec::new();
-    for _ in 0..10 {
-        let q = rag::Embedding::new((0..dimensions).map(|_| noise.next()).collect());
-        let started = Instant::now();
-        let found = rag::nearest(&t.db, &q, K, &rag::Filter::default())
-            .await
-            .unwrap();
-        samples.push(started.elapsed());
-        assert_eq!(found.len(), K);
+    if let Some(definition) = index {
+        t.db.execute_unprepared(&format!(
+            "SET maintenance_work_mem = '512MB'; {definition}; ANALYZE"
+        ))
+        .await
+        .unwrap();
     }
-    let p50 = percentile(&mut samples, 0.5).as_secs_f64() * 1000.0;
-    let ok = line(
-        "sqlite",
-        &format!("exact scan, 10,000 × {dimensions}, p50"),
-        format!("{p50:.1} ms"),
-        format!("{SQLITE_SCAN_10K_MS} ms"),
-        p50 <= SQLITE_SCAN_10K_MS,
-    );
-    t.finish().await;
+    let filters = [
+        ("", rag::Filter::default(), false),
+        (
+            ", one document",
+            rag::Filter {
+                document_id: Some(documents[7]),
+                ..rag::Filter::default()
+            },
+            true,
+        ),
+    ];
+    let mut ok = true;
+    for (label, filter, one_document) in filters {
+        let mut samples = Vec::new();
+        for _ in 0..20 {
+            let q = rag::Embedding::new((0..dimensions).map(|_| noise.next()).collect());
+            let started = Instant::now();
+            let found = rag::nearest(&t.db, &q, K, &filter).await.unwrap();
+            samples.push(started.elapsed());
+            assert_eq!(found.len(), K);
+        }
+        let p50 = percentile(&mut samples, 0.5).as_secs_f64() * 1000.0;
+        let target = api_target_ms(t.backend(), one_document);
+        let how = match t.backend() {
+            DbBackend::Postgres => "rag::nearest",
+            _ => "rag::nearest, exact scan",
+        };
+        ok &= line(
+            backend,
+            &format!("{how}, 10,000 × {dimensions}{label}, p50"),
+            format!("{p50:.1} ms"),
+            format!("{target} ms"),
+            p50 <= target,
+        );
+    }
     ok
 }
 
 #[tokio::main]
 async fn main() {
-    let mut ok = sqlite().await;
+    let sqlite = testkit::sqlite().await;
+    let mut ok = through_the_api(&sqlite).await;
+    sqlite.finish().await;
+    match testkit::mysql().await {
+        Some(t) => {
+            ok &= through_the_api(&t).await;
+            t.finish().await;
+        }
+        None => println!("mysql     SKIPPED (set TEST_MYSQL_URL=mysql://…)"),
+    }
+    match testkit::postgres().await {
+        Some(t) => {
+            ok &= through_the_api(&t).await;
+            t.finish().await;
+        }
+        None => println!("postgres  SKIPPED (set DATABASE_URL=postgres://…)"),
+    }
     match testkit::postgres().await {
         Some(t) => {
             ok &= postgres(&t).await;
             t.finish().await;
         }
-        None => println!("postgres  SKIPPED (set DATABASE_URL=postgres://…)"),
+        None => {}
     }
     if !ok {
         std::process::exit(1);

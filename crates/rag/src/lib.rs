@@ -5,8 +5,8 @@
 //!   only those of one model, document or collection. On PostgreSQL the query runs on
 //!   pgvector's HNSW index (`ORDER BY vector <=> $1 LIMIT k`); on SQLite and MariaDB, which
 //!   have no vector index, it is an exact scan: every stored vector that passes the filter is
-//!   read and compared, O(rows × dimensions) per query (about 155 ms for 10,000 vectors of the
-//!   schema's 1,536 dimensions on SQLite, some 15 µs a vector: docs/benchmarks.md). Fine for
+//!   read and compared, O(rows × dimensions) per query (about 70 ms for 10,000 vectors of the
+//!   schema's 1,536 dimensions on SQLite or MariaDB, some 7 µs a vector: docs/benchmarks.md). Fine for
 //!   development and small corpora; use PostgreSQL for more.
 //!
 //! The vectors are [`entity::vector::Embedding`]s of the dimension `embeddings.vector`
@@ -69,23 +69,25 @@ pub fn checked(values: &Embedding) -> Result<(), RagError> {
     }
 }
 
-/// PostgreSQL: puts pgvector's schema on the search path for the rest of `txn`, where the
-/// extension lives outside it (Supabase's `extensions`, on a connection whose search path
+/// PostgreSQL: puts pgvector's schema on the search path for the rest of the transaction, where
+/// the extension lives outside it (Supabase's `extensions`, on a connection whose search path
 /// does not list it). Values of its type are sent by name (the driver resolves `vector` with
 /// `to_regtype`) and its operators are found by name, both through the search path. Local to
 /// the transaction, so safe behind a transaction pooler.
+pub(crate) const PGVECTOR_ON_SEARCH_PATH: &str =
+    "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
+     quote_ident(n.nspname), true) FROM pg_catalog.pg_extension e \
+     JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
+     AND NOT n.nspname = ANY (current_schemas(false))";
+
+/// Runs [`PGVECTOR_ON_SEARCH_PATH`] in `txn` on PostgreSQL; nothing elsewhere.
 pub(crate) async fn pgvector_on_search_path<C: ConnectionTrait>(
     txn: &C,
 ) -> Result<(), sea_orm::DbErr> {
     if txn.get_database_backend() != DbBackend::Postgres {
         return Ok(());
     }
-    txn.execute_unprepared(
-        "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
-         quote_ident(n.nspname), true) FROM pg_catalog.pg_extension e \
-         JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
-         AND NOT n.nspname = ANY (current_schemas(false))",
-    )
-    .await
-    .map(drop)
+    txn.execute_unprepared(PGVECTOR_ON_SEARCH_PATH)
+        .await
+        .map(drop)
 }

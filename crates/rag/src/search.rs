@@ -120,19 +120,20 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
     let filtered =
         filter.model.is_some() || filter.document_id.is_some() || filter.collection_id.is_some();
     let txn = db.begin().await?;
+    // One round trip: the index's settings, and pgvector's schema on the search path.
     let settings = format!(
-        "SET LOCAL hnsw.ef_search = {}{}",
+        "SET LOCAL hnsw.ef_search = {}{}; {}",
         k.max(EF_SEARCH),
         if filtered {
             "; SET LOCAL hnsw.iterative_scan = strict_order"
         } else {
             ""
-        }
+        },
+        crate::PGVECTOR_ON_SEARCH_PATH
     );
     txn.execute_unprepared(&settings)
         .await
         .map_err(RagError::NoVectorSearch)?;
-    crate::pgvector_on_search_path(&txn).await?;
     let statement = postgres_statement(query, k, filter);
     let mut rows = txn
         .query_all_raw(statement.clone())
