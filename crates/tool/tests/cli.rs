@@ -1635,3 +1635,84 @@ async fn a_deployed_binary_honours_the_waivers_its_migrations_were_built_with() 
     expect(&up, 0, HEAD, "upgrade past the gate");
     t.finish().await;
 }
+
+/// pgvector's column and index, changed in the database one way at a time (a new embedding
+/// model's dimension, another operator class, other `WITH` parameters, another access
+/// method): `check` names each with both sides and exits 3, and with pgvector in Supabase's
+/// `extensions` schema it reports nothing else.
+#[tokio::test]
+async fn check_names_a_changed_vector_dimension_operator_class_and_index_parameters() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    t.exec("CREATE SCHEMA extensions").await;
+    expect(&run(&t.url, &["upgrade"]), 0, "Applied", "postgres");
+    expect(&run(&t.url, &["check"]), 0, "none", "postgres");
+    let index = "\"idx-embeddings-vector-hnsw\"";
+    let rebuilt = |using: &str| {
+        format!("DROP INDEX {index}; CREATE INDEX {index} ON embeddings USING {using}")
+    };
+    let declared =
+        rebuilt("hnsw (vector extensions.vector_cosine_ops) WITH (m = 16, ef_construction = 64)");
+    let missing = "embeddings: index USING hnsw (vector vector_cosine_ops) WITH \
+                   (ef_construction=64, m=16) missing from the database";
+    let found = |what: &str| {
+        format!(
+            "embeddings: index USING {what} idx-embeddings-vector-hnsw in the database that the \
+             entities do not declare"
+        )
+    };
+    let cases = [
+        (
+            "ALTER TABLE embeddings ALTER COLUMN vector TYPE extensions.vector(768)".to_owned(),
+            vec![
+                "embeddings.vector: type vector(1536) in the entity, vector(768) in the database"
+                    .to_owned(),
+            ],
+            "ALTER TABLE embeddings ALTER COLUMN vector TYPE extensions.vector(1536)".to_owned(),
+        ),
+        (
+            rebuilt("hnsw (vector extensions.vector_l2_ops) WITH (m = 16, ef_construction = 64)"),
+            vec![
+                missing.to_owned(),
+                found("hnsw (vector vector_l2_ops) WITH (ef_construction=64, m=16)"),
+            ],
+            declared.clone(),
+        ),
+        (
+            rebuilt(
+                "hnsw (vector extensions.vector_cosine_ops) WITH (m = 32, ef_construction = 64)",
+            ),
+            vec![
+                missing.to_owned(),
+                found("hnsw (vector vector_cosine_ops) WITH (ef_construction=64, m=32)"),
+            ],
+            declared.clone(),
+        ),
+        (
+            rebuilt("ivfflat (vector extensions.vector_cosine_ops) WITH (lists = 100)"),
+            vec![
+                missing.to_owned(),
+                found("ivfflat (vector vector_cosine_ops) WITH (lists=100)"),
+            ],
+            declared.clone(),
+        ),
+    ];
+    for (change, lines, undo) in cases {
+        t.db.execute_unprepared(&change).await.unwrap();
+        let r = run(&t.url, &["check"]);
+        expect(&r, 3, "differs from the entities", &change);
+        let drift: Vec<&str> = r
+            .stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("Drift"))
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .map(str::trim)
+            .collect();
+        assert_eq!(drift, lines, "{change}: exactly this drift\n{}", r.stdout);
+        t.db.execute_unprepared(&undo).await.unwrap();
+        expect(&run(&t.url, &["check"]), 0, "none", &undo);
+    }
+    t.finish().await;
+}
