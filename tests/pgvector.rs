@@ -162,6 +162,103 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
     t.finish().await;
 }
 
+/// More rows than one page of the conversion (it reads and writes a page at a time, keyed
+/// by the primary key), with values at the edges of `f32` (−0, the smallest subnormal, the
+/// largest finite, the smallest normal): every row converted value for value, up and back
+/// down.
+#[tokio::test]
+async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    to_first_migration(&t).await;
+    let chunk = t.one_chunk().await;
+    const ROWS: usize = 700;
+    let edges = [
+        -0.0_f32,
+        f32::from_bits(1),
+        f32::MAX,
+        f32::MIN_POSITIVE,
+        -f32::MAX,
+    ];
+    let stored: Vec<(String, Vec<f32>)> = (0..ROWS)
+        .map(|r| {
+            let mut v = values(0.001 * (r as f32 + 1.0));
+            let at = r % v.len();
+            v[at] = edges[r % edges.len()];
+            (format!("m{r}"), v)
+        })
+        .collect();
+    for (model, v) in &stored {
+        t.db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
+             (gen_random_uuid(), $1::uuid, $2, $3, $4)",
+            [
+                chunk.into(),
+                model.clone().into(),
+                (v.len() as i32).into(),
+                entity::vector::encode(v).into(),
+            ],
+        ))
+        .await
+        .unwrap();
+    }
+    let started = std::time::Instant::now();
+    migrate_to_head(
+        &migration::migrations().unwrap(),
+        &t.db,
+        &BootOptions::default(),
+    )
+    .await
+    .unwrap();
+    testkit::notice(&format!(
+        "pgvector migration over {ROWS} stored vectors: {:.1?}",
+        started.elapsed()
+    ));
+    let converted = embedding::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(converted.len(), ROWS);
+    for row in &converted {
+        let (_, expected) = stored.iter().find(|(m, _)| *m == row.model).unwrap();
+        let same_bits = row
+            .vector
+            .as_slice()
+            .iter()
+            .zip(expected)
+            .all(|(a, b)| a.to_bits() == b.to_bits());
+        assert!(same_bits, "{}: every value kept, bit for bit", row.model);
+    }
+    let migrations = migration::migrations().unwrap();
+    Runner::new(&migrations, &t.db, Default::default())
+        .run(
+            &Request::Downgrade {
+                target: Target::Relative(-1),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let rows =
+        t.db.query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT model, vector FROM embeddings",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), ROWS);
+    for row in rows {
+        let model: String = row.try_get("", "model").unwrap();
+        let bytes: Vec<u8> = row.try_get("", "vector").unwrap();
+        let (_, expected) = stored.iter().find(|(m, _)| *m == model).unwrap();
+        assert_eq!(
+            bytes,
+            entity::vector::encode(expected),
+            "{model}: down keeps every byte"
+        );
+    }
+    t.finish().await;
+}
+
 /// Supabase's layout: a schema `extensions`, with pgvector already in it (used in place) or
 /// not yet (created there). Either way no drift, and a connection whose search path does not
 /// list `extensions` still stores and searches vectors (the driver sends them by type name).

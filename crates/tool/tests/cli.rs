@@ -1716,3 +1716,71 @@ async fn check_names_a_changed_vector_dimension_operator_class_and_index_paramet
     }
     t.finish().await;
 }
+
+/// The pgvector migration's `--sql` script cannot convert stored vectors (`upgrade` does, in
+/// Rust): it says so where the conversion would be, and a DBA who applies it by hand to a
+/// database that holds embeddings gets an error with nothing changed, not a column of NULLs.
+/// `upgrade` then converts them.
+#[tokio::test]
+async fn the_pgvector_script_applied_by_hand_over_stored_vectors_changes_nothing() {
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    expect(
+        &run(&t.url, &["upgrade", "--to", "m20261124"]),
+        0,
+        "Applied",
+        "postgres",
+    );
+    let chunk = t.one_chunk().await;
+    t.exec(&format!(
+        "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
+         (gen_random_uuid(), '{chunk}', 'm', 1536, decode(repeat('0000803f', 1536), 'hex'))"
+    ))
+    .await;
+    let script = run(&t.url, &["upgrade", "--sql"]);
+    expect(
+        &script,
+        0,
+        "-- embeddings.vector: this script does not convert the stored values",
+        "postgres",
+    );
+    let by_hand = t.connect_again().await;
+    let err = by_hand
+        .execute_unprepared(&script.stdout)
+        .await
+        .expect_err("the script stops");
+    assert!(err.to_string().contains("contains null values"), "{err}");
+    by_hand.close().await.ok();
+    let kept =
+        t.db.query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT format_type(atttypid, atttypmod) AS type, \
+             (SELECT encode(vector, 'hex') = repeat('0000803f', 1536) FROM embeddings) AS same \
+             FROM pg_attribute WHERE attrelid = 'embeddings'::regclass AND attname = 'vector'",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.try_get::<String>("", "type").unwrap(), "bytea");
+    assert!(
+        kept.try_get::<bool>("", "same").unwrap(),
+        "the bytes are as they were"
+    );
+    expect(&run(&t.url, &["current"]), 0, FIRST, "postgres");
+
+    expect(&run(&t.url, &["upgrade"]), 0, "Applied", "postgres");
+    let ones =
+        t.db.query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT vector::real[] = array_fill(1::real, ARRAY[1536]) FROM embeddings",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        ones.try_get_by_index::<bool>(0).unwrap(),
+        "upgrade converts 1536 ones"
+    );
+    t.finish().await;
+}
