@@ -316,6 +316,7 @@ async fn documents_are_stored_and_searched_by_vector() {
                 format!("vector={}", with_value(3, "-1e39")),
                 "value 3 is -inf",
             ),
+            (format!("vector={}", with_value(0, "0")), "all zeros"),
         ];
         for (query, says) in unprocessable {
             let (status, body) = call(&router, "GET", &format!("/search?{query}"), None).await;

@@ -86,6 +86,7 @@ impl From<counsel_db::rag::RagError> for ApiError {
         match err {
             RagError::WrongDimensions { .. }
             | RagError::NotFinite { .. }
+            | RagError::Zero
             | RagError::BadK { .. } => ApiError::Invalid(err.to_string()),
             RagError::Db(e) => ApiError::from(e),
             RagError::NoVectorSearch(_) => {

@@ -5,12 +5,13 @@
 //!   only those of one model, document or collection. On PostgreSQL the query runs on
 //!   pgvector's HNSW index (`ORDER BY vector <=> $1 LIMIT k`); on SQLite and MariaDB, which
 //!   have no vector index, it is an exact scan: every stored vector that passes the filter is
-//!   read and compared, O(rows × dimensions) per query (about 70 ms for 10,000 vectors of the
-//!   schema's 1,536 dimensions on SQLite or MariaDB, some 7 µs a vector: docs/benchmarks.md). Fine for
-//!   development and small corpora; use PostgreSQL for more.
+//!   read and compared, O(rows × dimensions) per query (about 70 ms for 10,000 vectors of
+//!   the schema's 1,536 dimensions on SQLite or MariaDB, some 7 µs a vector:
+//!   docs/benchmarks.md). Fine for development and small corpora; use PostgreSQL for more.
 //!
 //! The vectors are [`entity::vector::Embedding`]s of the dimension `embeddings.vector`
-//! declares ([`entity::embedding::dimensions`]), every value finite; anything else is refused
+//! declares ([`entity::embedding::dimensions`]), every value finite, not all zero; anything
+//! else is refused
 //! before any SQL (pgvector would refuse NaN and infinity; SQLite would store them).
 
 use sea_orm::{ConnectionTrait, DbBackend};
@@ -37,6 +38,13 @@ pub enum RagError {
     )]
     NotFinite { index: usize, value: f32 },
 
+    #[error(
+        "the vector is all zeros: it has no direction, so no cosine distance (pgvector leaves \
+         such vectors out of its index)\n  hint: an embedding model never returns one; check \
+         what produced it"
+    )]
+    Zero,
+
     #[error("k must be between 1 and {max}, not {k}")]
     BadK { k: usize, max: usize },
 
@@ -51,7 +59,9 @@ pub enum RagError {
     Db(#[from] sea_orm::DbErr),
 }
 
-/// `values`, if it has the dimension `embeddings.vector` holds and only finite values.
+/// `values`, if it has the dimension `embeddings.vector` holds, only finite values, and a
+/// direction (not all zeros: cosine distance is undefined there, NaN in pgvector, which also
+/// leaves such vectors out of its index, so the backends would disagree).
 pub fn checked(values: &Embedding) -> Result<(), RagError> {
     let expected = entity::embedding::dimensions();
     if values.dimensions() != expected {
@@ -60,13 +70,16 @@ pub fn checked(values: &Embedding) -> Result<(), RagError> {
             got: values.dimensions(),
         });
     }
-    match values.as_slice().iter().position(|v| !v.is_finite()) {
-        Some(index) => Err(RagError::NotFinite {
+    if let Some(index) = values.as_slice().iter().position(|v| !v.is_finite()) {
+        return Err(RagError::NotFinite {
             index,
             value: values.as_slice()[index],
-        }),
-        None => Ok(()),
+        });
     }
+    if values.as_slice().iter().all(|v| *v == 0.0) {
+        return Err(RagError::Zero);
+    }
+    Ok(())
 }
 
 /// PostgreSQL: puts pgvector's schema on the search path for the rest of the transaction, where

@@ -208,6 +208,14 @@ async fn nearest_chunks_match_the_exact_answer_on_every_backend() {
             nearest(db, &Embedding::new(poisoned), 5, &Filter::default()).await,
             Err(RagError::NotFinite { index: 9, .. })
         ));
+        let zero = Embedding::new(vec![0.0; entity::embedding::dimensions()]);
+        assert!(matches!(
+            nearest(db, &zero, 5, &Filter::default()).await,
+            Err(RagError::Zero)
+        ));
+        let mut blank = document("blank", "model-a", 400..402);
+        blank.chunks[0].vector = zero;
+        assert!(matches!(add_document(db, blank).await, Err(RagError::Zero)));
         let short = Embedding::new(vec![1.0; 3]);
         assert!(matches!(
             nearest(db, &short, 5, &Filter::default()).await,
