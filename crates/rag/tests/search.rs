@@ -192,6 +192,24 @@ async fn nearest_chunks_match_the_exact_answer_on_every_backend() {
                 }
             }
         }
+        // Every filter at every size of k, from one to the most a query may ask: as many as
+        // pass the filter, at most k, nearest first. Where k reaches the rows that pass, every
+        // backend must return exactly them (PostgreSQL by its exact fallback).
+        for (label, filter, candidates) in &cases {
+            for k in [1, 7, 80, 120, 500, rag::search::MAX_K] {
+                let got = nearest(db, &queries[1], k, filter).await.unwrap();
+                let texts: Vec<String> = got.iter().map(|g| g.chunk.text.clone()).collect();
+                assert_eq!(got.len(), k.min(candidates.len()), "[{n}] {label}, k = {k}");
+                assert!(
+                    got.windows(2).all(|w| w[0].distance <= w[1].distance),
+                    "[{n}] {label}, k = {k}: nearest first"
+                );
+                let exact_answer = exact(&queries[1], candidates, k);
+                if k >= candidates.len() || t.backend() != DbBackend::Postgres {
+                    assert_eq!(texts, exact_answer, "[{n}] {label}, k = {k}");
+                }
+            }
+        }
         if t.backend() == DbBackend::Postgres {
             let recall = found as f64 / wanted as f64;
             assert!(recall >= 0.95, "[{n}] recall@10 {recall}");
