@@ -59,10 +59,28 @@ async fn stored_bytes(t: &testkit::TestDb) -> Vec<u8> {
 }
 
 async fn one_string(t: &testkit::TestDb, sql: &str) -> Option<String> {
-    t.db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+    one_string_on(&t.db, sql).await
+}
+
+async fn one_string_on(db: &impl ConnectionTrait, sql: &str) -> Option<String> {
+    db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
         .await
         .unwrap()
         .and_then(|r| r.try_get_by_index::<Option<String>>(0).unwrap())
+}
+
+/// Reverts the last migration (pgvector's `down`).
+async fn down_one(t: &testkit::TestDb) {
+    let migrations = migration::migrations().unwrap();
+    Runner::new(&migrations, &t.db, Default::default())
+        .run(
+            &Request::Downgrade {
+                target: Target::Relative(-1),
+            },
+            None,
+        )
+        .await
+        .unwrap();
 }
 
 fn values(seed: f32) -> Vec<f32> {
@@ -144,16 +162,7 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
     no_drift(&t).await;
 
     // And back: `down` gives the bytes back, value for value.
-    let migrations = migration::migrations().unwrap();
-    Runner::new(&migrations, &t.db, Default::default())
-        .run(
-            &Request::Downgrade {
-                target: Target::Relative(-1),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    down_one(&t).await;
     assert_eq!(
         stored_bytes(&t).await,
         entity::vector::encode(&kept),
@@ -228,16 +237,7 @@ async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
             .all(|(a, b)| a.to_bits() == b.to_bits());
         assert!(same_bits, "{}: every value kept, bit for bit", row.model);
     }
-    let migrations = migration::migrations().unwrap();
-    Runner::new(&migrations, &t.db, Default::default())
-        .run(
-            &Request::Downgrade {
-                target: Target::Relative(-1),
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    down_one(&t).await;
     let rows =
         t.db.query_all_raw(Statement::from_string(
             DbBackend::Postgres,
@@ -296,16 +296,9 @@ async fn pgvector_lives_in_the_extensions_schema_when_the_database_has_one() {
         no_drift(&t).await;
 
         let db = t.connect_again().await;
-        let search_path = db
-            .query_one_raw(Statement::from_string(
-                DbBackend::Postgres,
-                "SHOW search_path",
-            ))
+        let search_path = one_string_on(&db, "SHOW search_path")
             .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<String>(0)
-            .unwrap();
+            .unwrap_or_default();
         assert!(!search_path.contains("extensions"), "{case}: {search_path}");
         let added = values(0.37);
         rag::add_document(

@@ -237,20 +237,7 @@ async fn through_the_api(t: &testkit::TestDb) -> bool {
     .unwrap();
     // On PostgreSQL the index is built once over the rows, not row by row.
     let index = match t.backend() {
-        DbBackend::Postgres => {
-            let definition =
-                t.db.query_one_raw(Statement::from_string(
-                    DbBackend::Postgres,
-                    "SELECT pg_get_indexdef('\"idx-embeddings-vector-hnsw\"'::regclass)",
-                ))
-                .await
-                .unwrap()
-                .unwrap()
-                .try_get_by_index::<String>(0)
-                .unwrap();
-            t.exec("DROP INDEX \"idx-embeddings-vector-hnsw\"").await;
-            Some(definition)
-        }
+        DbBackend::Postgres => Some(t.set_index_aside("idx-embeddings-vector-hnsw").await),
         _ => None,
     };
     let dimensions = entity::embedding::dimensions();

@@ -311,26 +311,12 @@ async fn a_selective_filter_on_the_index_still_finds_k() {
     let Some(t) = testkit::postgres().await else {
         return;
     };
-    migrate_to_head(
-        &migration::migrations().unwrap(),
-        &t.db,
-        &BootOptions::default(),
-    )
-    .await
-    .unwrap();
+    migration::migrate_on_boot(&t.db, &BootOptions::default())
+        .await
+        .unwrap();
     // The hay, 3,000 random vectors of another document and model, made by the server; the
     // index is built once over them (inserting into it row by row takes five times longer).
-    let index =
-        t.db.query_one_raw(sea_orm::Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT pg_get_indexdef('\"idx-embeddings-vector-hnsw\"'::regclass)",
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<String>(0)
-        .unwrap();
-    t.exec("DROP INDEX \"idx-embeddings-vector-hnsw\"").await;
+    let index = t.set_index_aside("idx-embeddings-vector-hnsw").await;
     t.one_chunk().await;
     t.exec(
         "INSERT INTO chunks (id, document_id, ordinal, text, token_count) SELECT \

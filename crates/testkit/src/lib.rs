@@ -200,6 +200,26 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("[{}] {sql}: {e}", self.name));
     }
 
+    /// PostgreSQL: drops the index `name` and returns the statement that builds it again,
+    /// for tests and benchmarks that load many rows and then build the index once over them
+    /// (inserting into an HNSW index row by row takes several times longer).
+    pub async fn set_index_aside(&self, name: &str) -> String {
+        let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+        let definition = self
+            .db
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_get_indexdef($1::regclass)",
+                [quoted.clone().into()],
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("[{}] the index {name}: {e}", self.name))
+            .and_then(|row| row.try_get_by_index::<String>(0).ok())
+            .unwrap_or_else(|| panic!("[{}] no index {name}", self.name));
+        self.exec(&format!("DROP INDEX {quoted}")).await;
+        definition
+    }
+
     /// A document with one chunk (PostgreSQL; the columns every schema of this project has,
     /// the Alembic-made one included), for tests that store embeddings: the chunk's id.
     pub async fn one_chunk(&self) -> &'static str {
