@@ -339,6 +339,32 @@ async fn pgvector_lives_in_the_extensions_schema_when_the_database_has_one() {
             }
         }
         db.close().await.ok();
+        // And down, on a connection whose search path does not list `extensions` either.
+        let kept_bytes = entity::vector::encode(&kept);
+        let db = t.connect_again().await;
+        let migrations = migration::migrations().unwrap();
+        Runner::new(&migrations, &db, Default::default())
+            .run(
+                &Request::Downgrade {
+                    target: Target::Relative(-1),
+                },
+                None,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{case}: down: {e}"));
+        db.close().await.ok();
+        let back =
+            t.db.query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT vector FROM embeddings ORDER BY model, created_at",
+            ))
+            .await
+            .unwrap();
+        assert!(
+            back.iter()
+                .any(|r| r.try_get_by_index::<Vec<u8>>(0).unwrap() == kept_bytes),
+            "{case}: down keeps the bytes"
+        );
         t.finish().await;
     }
 }
@@ -452,4 +478,71 @@ async fn a_role_that_may_not_create_the_extension_is_told_who_can_and_nothing_ch
         .await
         .unwrap();
     admin.close().await.ok();
+}
+
+/// Converting bytes keys each row by a column that must tell the rows apart: without a
+/// primary key or unique index over it alone, `bytes_to_vector` refuses with nothing changed
+/// (with a duplicate key, one UPDATE would give both rows one value).
+#[tokio::test]
+async fn converting_bytes_refuses_a_key_that_does_not_tell_rows_apart() {
+    use migration::schema_change::{bytes_to_vector, require_pgvector};
+    let Some(t) = testkit::postgres().await else {
+        return;
+    };
+    let (a, b) = (values(0.5), values(0.25));
+    t.exec("CREATE TABLE loose (id integer, v bytea)").await;
+    for (id, v) in [(1, &a), (1, &b)] {
+        t.db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO loose VALUES ($1, $2)",
+            [id.into(), entity::vector::encode(v).into()],
+        ))
+        .await
+        .unwrap();
+    }
+    let manager = migration::sea_orm_migration::SchemaManager::new(&t.db);
+    let schema = require_pgvector(&manager).await.unwrap();
+    let dimensions = embedding::dimensions() as u32;
+    let err = bytes_to_vector(&manager, &schema, "loose", "v", "id", dimensions)
+        .await
+        .expect_err("id does not tell the rows apart");
+    assert!(err.to_string().contains("loose.id is not unique"), "{err}");
+    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    let err = bytes_to_vector(&manager, &schema, "loose", "v", "key", dimensions)
+        .await
+        .expect_err("no such column");
+    assert!(err.to_string().contains("loose has no column key"), "{err}");
+    assert_eq!(
+        one_string(&t, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'loose'::regclass AND attname = 'v'").await.as_deref(),
+        Some("bytea")
+    );
+    assert_eq!(
+        one_string(&t, "SELECT string_agg(attname::text, ',') FROM pg_attribute WHERE attrelid = 'loose'::regclass AND attnum > 0 AND NOT attisdropped").await.as_deref(),
+        Some("id,v"),
+        "no staging column left"
+    );
+
+    // With a primary key, the same rows convert, each its own value.
+    t.exec("UPDATE loose SET id = 2 WHERE ctid = (SELECT max(ctid) FROM loose)")
+        .await;
+    t.exec("ALTER TABLE loose ADD PRIMARY KEY (id)").await;
+    bytes_to_vector(&manager, &schema, "loose", "v", "id", dimensions)
+        .await
+        .unwrap();
+    let rows =
+        t.db.query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT v::real[] FROM loose ORDER BY id",
+        ))
+        .await
+        .unwrap();
+    let mut got: Vec<Vec<f32>> = rows
+        .iter()
+        .map(|r| r.try_get_by_index::<Vec<f32>>(0).unwrap())
+        .collect();
+    let mut want = vec![a, b];
+    got.sort_by(|x, y| x[1].total_cmp(&y[1]));
+    want.sort_by(|x, y| x[1].total_cmp(&y[1]));
+    assert_eq!(got, want);
+    t.finish().await;
 }

@@ -86,7 +86,7 @@ impl From<counsel_db::rag::RagError> for ApiError {
         match err {
             RagError::WrongDimensions { .. }
             | RagError::NotFinite { .. }
-            | RagError::Zero
+            | RagError::NoDirection { .. }
             | RagError::BadK { .. } => ApiError::Invalid(err.to_string()),
             RagError::Db(e) => ApiError::from(e),
             RagError::NoVectorSearch(_) => {

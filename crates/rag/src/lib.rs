@@ -10,8 +10,8 @@
 //!   docs/benchmarks.md). Fine for development and small corpora; use PostgreSQL for more.
 //!
 //! The vectors are [`entity::vector::Embedding`]s of the dimension `embeddings.vector`
-//! declares ([`entity::embedding::dimensions`]), every value finite, not all zero; anything
-//! else is refused
+//! declares ([`entity::embedding::dimensions`]), every value finite, with a length (not all
+//! zero); anything else is refused
 //! before any SQL (pgvector would refuse NaN and infinity; SQLite would store them).
 
 use sea_orm::{ConnectionTrait, DbBackend};
@@ -39,11 +39,12 @@ pub enum RagError {
     NotFinite { index: usize, value: f32 },
 
     #[error(
-        "the vector is all zeros: it has no direction, so no cosine distance (pgvector leaves \
-         such vectors out of its index)\n  hint: an embedding model never returns one; check \
-         what produced it"
+        "the vector has no usable length (the sum of its squares is {norm_squared} in 32-bit \
+         floats): all zeros, or values so small or so large that pgvector's cosine distance \
+         would be NaN\n  hint: embedding models return vectors of length about 1; normalise \
+         the vector, or check what produced it"
     )]
-    Zero,
+    NoDirection { norm_squared: f32 },
 
     #[error("k must be between 1 and {max}, not {k}")]
     BadK { k: usize, max: usize },
@@ -60,8 +61,9 @@ pub enum RagError {
 }
 
 /// `values`, if it has the dimension `embeddings.vector` holds, only finite values, and a
-/// direction (not all zeros: cosine distance is undefined there, NaN in pgvector, which also
-/// leaves such vectors out of its index, so the backends would disagree).
+/// length: not all zeros, nor so small or large that the sum of squares in f32 underflows to 0
+/// or overflows (cosine distance is undefined there, NaN in pgvector, whose index leaves such
+/// vectors out, while an f64 computation would find a number: the backends would disagree).
 pub fn checked(values: &Embedding) -> Result<(), RagError> {
     let expected = entity::embedding::dimensions();
     if values.dimensions() != expected {
@@ -76,8 +78,10 @@ pub fn checked(values: &Embedding) -> Result<(), RagError> {
             value: values.as_slice()[index],
         });
     }
-    if values.as_slice().iter().all(|v| *v == 0.0) {
-        return Err(RagError::Zero);
+    // Summed as pgvector sums it (in f32), so that the backends agree on what has a length.
+    let norm_squared: f32 = values.as_slice().iter().map(|v| v * v).sum();
+    if !(norm_squared.is_finite() && norm_squared > 0.0) {
+        return Err(RagError::NoDirection { norm_squared });
     }
     Ok(())
 }
@@ -88,8 +92,9 @@ pub fn checked(values: &Embedding) -> Result<(), RagError> {
 /// `to_regtype`) and its operators are found by name, both through the search path. Local to
 /// the transaction, so safe behind a transaction pooler.
 pub(crate) const PGVECTOR_ON_SEARCH_PATH: &str =
-    "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
-     quote_ident(n.nspname), true) FROM pg_catalog.pg_extension e \
+    "SELECT set_config('search_path', concat_ws(', ', \
+     NULLIF(current_setting('search_path'), ''), quote_ident(n.nspname)), true) \
+     FROM pg_catalog.pg_extension e \
      JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'vector' \
      AND NOT n.nspname = ANY (current_schemas(false))";
 

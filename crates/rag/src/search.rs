@@ -94,56 +94,57 @@ fn from_where(
 /// The statement [`nearest`] sends to PostgreSQL (for `EXPLAIN`): the `k` nearest embeddings,
 /// `ORDER BY e.vector <=> $1 LIMIT k`, which the HNSW index answers, then their chunks.
 pub fn postgres_statement(query: &Embedding, k: usize, filter: &Filter) -> Statement {
+    statement_ordered_by(query, k, filter, "e.vector <=> $1")
+}
+
+/// The same query, exact: ordered by an expression no index answers (the distance plus 0),
+/// so PostgreSQL reads the rows that pass the filter (through b-tree indexes where they help)
+/// and sorts them. Its own text, so that no plan cached for the index query is reused.
+pub fn postgres_exact_statement(query: &Embedding, k: usize, filter: &Filter) -> Statement {
+    statement_ordered_by(query, k, filter, "(e.vector <=> $1) + 0")
+}
+
+fn statement_ordered_by(query: &Embedding, k: usize, filter: &Filter, order: &str) -> Statement {
     let (from, mut values) = from_where(filter, |n| format!("${n}"), 2);
     let sql = format!(
         "SELECT c.id, c.document_id, c.ordinal, c.text, c.token_count, c.created_at, \
          n.embedding_id, n.model, n.distance FROM (SELECT e.id AS embedding_id, e.chunk_id, \
-         e.model, (e.vector <=> $1)::float8 AS distance {from} ORDER BY e.vector <=> $1 \
+         e.model, (e.vector <=> $1)::float8 AS distance {from} ORDER BY {order} \
          LIMIT {k}) n JOIN chunks c ON c.id = n.chunk_id ORDER BY n.distance"
     );
     values.insert(0, query.clone().into());
     Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }
 
-/// PostgreSQL: the index visits `hnsw.ef_search` candidates (at least `k`); with a filter,
-/// pgvector 0.8's iterative scan goes on until `k` rows pass it or it has visited
-/// `hnsw.max_scan_tuples` (20,000 by default). When the index yields fewer than `k` rows (a
-/// filter that passes fewer than `k` vectors, or too few of those the scan reached), the same
-/// query runs again with index scans off, which is exact: a sequential or bitmap scan of the
-/// rows that pass the filter, then a sort. So a search returns `k` rows whenever `k` pass.
+/// PostgreSQL: the index visits `hnsw.ef_search` candidates (at least `k`), and pgvector 0.8's
+/// iterative scan goes on until `k` rows pass the filter (or are not dead), or until it has
+/// visited `hnsw.max_scan_tuples` (20,000 by default). When the index yields fewer than `k`
+/// rows (a filter that passes fewer than `k` vectors, or one so selective that the scan
+/// stopped first), [`postgres_exact_statement`] runs in the same transaction: a search
+/// returns `k` rows whenever `k` pass.
 async fn on_index<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     query: &Embedding,
     k: usize,
     filter: &Filter,
 ) -> Result<Vec<Neighbour>, RagError> {
-    let filtered =
-        filter.model.is_some() || filter.document_id.is_some() || filter.collection_id.is_some();
     let txn = db.begin().await?;
     // One round trip: the index's settings, and pgvector's schema on the search path.
     let settings = format!(
-        "SET LOCAL hnsw.ef_search = {}{}; {}",
+        "SET LOCAL hnsw.ef_search = {}; SET LOCAL hnsw.iterative_scan = strict_order; {}",
         k.max(EF_SEARCH),
-        if filtered {
-            "; SET LOCAL hnsw.iterative_scan = strict_order"
-        } else {
-            ""
-        },
         crate::PGVECTOR_ON_SEARCH_PATH
     );
     txn.execute_unprepared(&settings)
         .await
-        .map_err(RagError::NoVectorSearch)?;
-    let statement = postgres_statement(query, k, filter);
+        .map_err(without_pgvector)?;
     let mut rows = txn
-        .query_all_raw(statement.clone())
+        .query_all_raw(postgres_statement(query, k, filter))
         .await
         .map_err(without_pgvector)?;
     if rows.len() < k {
-        txn.execute_unprepared("SET LOCAL enable_indexscan = off")
-            .await?;
         rows = txn
-            .query_all_raw(statement)
+            .query_all_raw(postgres_exact_statement(query, k, filter))
             .await
             .map_err(without_pgvector)?;
     }

@@ -98,8 +98,9 @@ async fn see_types_in(manager: &SchemaManager<'_>, schema: &str) -> Result<(), D
         .get_connection()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "SELECT set_config('search_path', current_setting('search_path') || ', ' || \
-             quote_ident($1), true) WHERE NOT $1 = ANY (current_schemas(false))",
+            "SELECT set_config('search_path', concat_ws(', ', \
+             NULLIF(current_setting('search_path'), ''), quote_ident($1)), true) \
+             WHERE NOT $1 = ANY (current_schemas(false))",
             [Value::String(Some(schema.to_owned()))],
         ))
         .await?;
@@ -171,6 +172,19 @@ pub async fn vector_to_bytes(
     column: &str,
     key: &str,
 ) -> Result<(), DbErr> {
+    // The values are read as `vector`, found by name: where pgvector lives outside the search
+    // path (Supabase's `extensions`), that schema joins it for the migration's transaction.
+    let installed_in = manager
+        .get_connection()
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT n.nspname::text FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n \
+             ON n.oid = e.extnamespace WHERE e.extname = 'vector'",
+        ))
+        .await?;
+    if let Some(row) = installed_in {
+        see_types_in(manager, &row.try_get_by_index::<String>(0)?).await?;
+    }
     let retyped = Retype {
         table,
         column,
@@ -397,14 +411,15 @@ async fn retype_in_place(
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let staged = format!("{column}__as_{}", as_type.trim_matches('_'));
+    // `None` under `--sql`: no rows to convert there.
+    let key_type = key_type(manager, table, key).await?;
     db.execute_unprepared(&format!(
         "ALTER TABLE {} ADD COLUMN {} {new_type}",
         q(table),
         q(&staged)
     ))
     .await?;
-    // `None` under `--sql`: no rows to convert there.
-    if let Some(key_type) = key_type(manager, table, key).await? {
+    if let Some(key_type) = key_type {
         let read = |after: &str| {
             format!(
                 "SELECT {k}::text AS key, {c}::{old_type} AS value FROM {t} {after} \
@@ -484,7 +499,9 @@ async fn retype_in_place(
 }
 
 /// The SQL type of `table.key` (`uuid`, `bigint`, …), to compare keys as themselves, through
-/// their index; `None` where nothing can be known (`--sql`).
+/// their index; `None` where nothing can be known (`--sql`). The key must be unique on its
+/// own (a primary key or unique index over it alone, without NULLs): with duplicates, one
+/// UPDATE would give them all one row's value, and paging would skip some.
 async fn key_type(
     manager: &SchemaManager<'_>,
     table: &str,
@@ -494,19 +511,31 @@ async fn key_type(
         .get_connection()
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            // One row always (the type, or NULL without such a column); none under `--sql`.
-            "SELECT (SELECT format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute \
-             WHERE attrelid = to_regclass($1) AND attname = $2 AND NOT attisdropped)",
+            // One row always (NULLs without such a column); none under `--sql`.
+            "SELECT format_type(a.atttypid, a.atttypmod) AS sql_type, a.attnotnull AND \
+             EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = a.attrelid \
+             AND i.indisunique AND i.indnkeyatts = 1 AND i.indkey[0] = a.attnum \
+             AND i.indpred IS NULL) AS is_unique \
+             FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_attribute a \
+             ON a.attrelid = to_regclass($1) AND a.attname = $2 AND NOT a.attisdropped",
             [quote(DbBackend::Postgres, table).into(), key.into()],
         ))
         .await?;
     let Some(row) = row else {
         return Ok(None);
     };
-    match row.try_get_by_index::<Option<String>>(0)? {
-        Some(sql_type) => Ok(Some(sql_type)),
-        None => Err(DbErr::Migration(format!(
-            "{table} has no column {key} to key its rows by"
+    let sql_type: Option<String> = row.try_get("", "sql_type")?;
+    let is_unique: Option<bool> = row.try_get("", "is_unique")?;
+    match (sql_type, is_unique) {
+        (Some(sql_type), Some(true)) => Ok(Some(sql_type)),
+        (Some(_), _) => Err(DbErr::Migration(format!(
+            "{table}.{key} is not unique and NOT NULL on its own, so it cannot tell the rows \
+             apart while their values are converted; nothing was changed\n  hint: name the \
+             table's primary key"
+        ))),
+        (None, _) => Err(DbErr::Migration(format!(
+            "{table} has no column {key} to key its rows by; nothing was changed\n  hint: \
+             name the table's primary key"
         ))),
     }
 }
