@@ -4,7 +4,7 @@
 //! clustered as real embeddings are (1,000 topics, each vector a topic plus noise), in a table
 //! of their own with the HNSW index `embeddings.vector` declares (cosine, m = 16,
 //! ef_construction = 64). Measures the index build, the latency of 200 queries (p50, p99)
-//! with the search's own setting (`rag::search::EF_SEARCH`), and recall@10 against the exact
+//! with the search's own setting (`rag::search::ef_search`), and recall@10 against the exact
 //! answer (the same query with index scans off).
 //!
 //! Every backend: `rag::nearest` itself over 10,000 embeddings of the real schema (1,536
@@ -153,7 +153,7 @@ async fn postgres(t: &testkit::TestDb) -> bool {
         let txn = db.begin().await.unwrap();
         txn.execute_unprepared(&format!(
             "SET LOCAL hnsw.ef_search = {}",
-            rag::search::EF_SEARCH
+            rag::search::ef_search(K)
         ))
         .await
         .unwrap();

@@ -16,8 +16,15 @@ pub const MAX_K: usize = 1000;
 
 /// The candidates the HNSW index visits per query, at least (`hnsw.ef_search`; pgvector's
 /// default is 40). 64 reaches recall@10 ≥ 0.95 on clustered data at 100,000 vectors
-/// (docs/benchmarks.md); a larger `k` visits `k`.
+/// (docs/benchmarks.md); a larger `k` visits [`ef_search`]`(k)`.
 pub const EF_SEARCH: usize = 64;
+
+/// `hnsw.ef_search` for `k`: [`EF_SEARCH`], or `k` and a margin of 32 when larger (rows the
+/// index finds dead or filtered out then rarely leave fewer than `k`), at most pgvector's
+/// limit, 1,000.
+pub fn ef_search(k: usize) -> usize {
+    (k + 32).clamp(EF_SEARCH, 1000)
+}
 
 /// Which embeddings a search considers; every field that is set must hold.
 #[derive(Debug, Clone, Default)]
@@ -116,9 +123,9 @@ fn statement_ordered_by(query: &Embedding, k: usize, filter: &Filter, order: &st
     Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }
 
-/// PostgreSQL: the index visits `hnsw.ef_search` candidates (at least `k`), and pgvector 0.8's
-/// iterative scan goes on until `k` rows pass the filter (or are not dead), or until it has
-/// visited `hnsw.max_scan_tuples` (20,000 by default). When the index yields fewer than `k`
+/// PostgreSQL: the index visits [`ef_search`]`(k)` candidates; with a filter, pgvector 0.8's
+/// iterative scan goes on until `k` rows pass it, or until it has visited
+/// `hnsw.max_scan_tuples` (20,000 by default). When the index yields fewer than `k`
 /// rows (a filter that passes fewer than `k` vectors, or one so selective that the scan
 /// stopped first), [`postgres_exact_statement`] runs in the same transaction: a search
 /// returns `k` rows whenever `k` pass.
@@ -130,9 +137,18 @@ async fn on_index<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Vec<Neighbour>, RagError> {
     let txn = db.begin().await?;
     // One round trip: the index's settings, and pgvector's schema on the search path.
+    // The iterative scan only where a filter needs it: unfiltered, it costs about 1 ms a query
+    // at 10,000 vectors (docs/benchmarks.md), and the margin in `ef_search` covers dead rows.
+    let filtered =
+        filter.model.is_some() || filter.document_id.is_some() || filter.collection_id.is_some();
     let settings = format!(
-        "SET LOCAL hnsw.ef_search = {}; SET LOCAL hnsw.iterative_scan = strict_order; {}",
-        k.max(EF_SEARCH),
+        "SET LOCAL hnsw.ef_search = {}; {}{}",
+        ef_search(k),
+        if filtered {
+            "SET LOCAL hnsw.iterative_scan = strict_order; "
+        } else {
+            ""
+        },
         crate::PGVECTOR_ON_SEARCH_PATH
     );
     txn.execute_unprepared(&settings)

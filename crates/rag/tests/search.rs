@@ -307,7 +307,7 @@ async fn index_alone(
     let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
     txn.execute_unprepared(&format!(
         "SET LOCAL hnsw.ef_search = {}; SET LOCAL hnsw.iterative_scan = strict_order",
-        rag::search::EF_SEARCH
+        rag::search::ef_search(10)
     ))
     .await
     .unwrap();
