@@ -69,10 +69,10 @@ async fn one_string_on(db: &impl ConnectionTrait, sql: &str) -> Option<String> {
         .and_then(|r| r.try_get_by_index::<Option<String>>(0).unwrap())
 }
 
-/// Reverts the last migration (pgvector's `down`).
-async fn down_one(t: &testkit::TestDb) {
+/// Reverts the last migration (pgvector's `down`) through `db`.
+async fn down_one(db: &sea_orm::DatabaseConnection) -> Result<(), migration::MigrateError> {
     let migrations = migration::migrations().unwrap();
-    Runner::new(&migrations, &t.db, Default::default())
+    Runner::new(&migrations, db, Default::default())
         .run(
             &Request::Downgrade {
                 target: Target::Relative(-1),
@@ -80,7 +80,13 @@ async fn down_one(t: &testkit::TestDb) {
             None,
         )
         .await
-        .unwrap();
+        .map(drop)
+}
+
+async fn all_rows(t: &testkit::TestDb, sql: &str) -> Vec<sea_orm::QueryResult> {
+    t.db.query_all_raw(Statement::from_string(DbBackend::Postgres, sql.to_owned()))
+        .await
+        .unwrap()
 }
 
 fn values(seed: f32) -> Vec<f32> {
@@ -162,7 +168,7 @@ async fn stored_vectors_are_converted_and_a_torn_one_stops_the_migration_with_no
     no_drift(&t).await;
 
     // And back: `down` gives the bytes back, value for value.
-    down_one(&t).await;
+    down_one(&t.db).await.unwrap();
     assert_eq!(
         stored_bytes(&t).await,
         entity::vector::encode(&kept),
@@ -237,14 +243,8 @@ async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
             .all(|(a, b)| a.to_bits() == b.to_bits());
         assert!(same_bits, "{}: every value kept, bit for bit", row.model);
     }
-    down_one(&t).await;
-    let rows =
-        t.db.query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT model, vector FROM embeddings",
-        ))
-        .await
-        .unwrap();
+    down_one(&t.db).await.unwrap();
+    let rows = all_rows(&t, "SELECT model, vector FROM embeddings").await;
     assert_eq!(rows.len(), ROWS);
     for row in rows {
         let model: String = row.try_get("", "model").unwrap();
@@ -342,24 +342,11 @@ async fn pgvector_lives_in_the_extensions_schema_when_the_database_has_one() {
         // And down, on a connection whose search path does not list `extensions` either.
         let kept_bytes = entity::vector::encode(&kept);
         let db = t.connect_again().await;
-        let migrations = migration::migrations().unwrap();
-        Runner::new(&migrations, &db, Default::default())
-            .run(
-                &Request::Downgrade {
-                    target: Target::Relative(-1),
-                },
-                None,
-            )
+        down_one(&db)
             .await
             .unwrap_or_else(|e| panic!("{case}: down: {e}"));
         db.close().await.ok();
-        let back =
-            t.db.query_all_raw(Statement::from_string(
-                DbBackend::Postgres,
-                "SELECT vector FROM embeddings ORDER BY model, created_at",
-            ))
-            .await
-            .unwrap();
+        let back = all_rows(&t, "SELECT vector FROM embeddings").await;
         assert!(
             back.iter()
                 .any(|r| r.try_get_by_index::<Vec<u8>>(0).unwrap() == kept_bytes),
@@ -529,13 +516,7 @@ async fn converting_bytes_refuses_a_key_that_does_not_tell_rows_apart() {
     bytes_to_vector(&manager, &schema, "loose", "v", "id", dimensions)
         .await
         .unwrap();
-    let rows =
-        t.db.query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT v::real[] FROM loose ORDER BY id",
-        ))
-        .await
-        .unwrap();
+    let rows = all_rows(&t, "SELECT v::real[] FROM loose ORDER BY id").await;
     let mut got: Vec<Vec<f32>> = rows
         .iter()
         .map(|r| r.try_get_by_index::<Vec<f32>>(0).unwrap())
