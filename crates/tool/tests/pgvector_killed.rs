@@ -152,7 +152,11 @@ async fn the_pgvector_migration_killed_anywhere_leaves_before_or_after_and_loses
             "SELECT COUNT(*)::text FROM embeddings WHERE octet_length(vector) = 6144",
         )
         .await;
-        assert_eq!(whole, Some(ROWS.to_string()), "after kill {kill}: every row's bytes");
+        assert_eq!(
+            whole,
+            Some(ROWS.to_string()),
+            "after kill {kill}: every row's bytes"
+        );
     }
     assert!(
         inside >= KILLS / 2,
