@@ -187,7 +187,6 @@ async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
         return;
     };
     to_first_migration(&t).await;
-    let chunk = t.one_chunk().await;
     const ROWS: usize = 700;
     let edges = [
         -0.0_f32,
@@ -204,21 +203,7 @@ async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
             (format!("m{r}"), v)
         })
         .collect();
-    for (model, v) in &stored {
-        t.db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
-             (gen_random_uuid(), $1::uuid, $2, $3, $4)",
-            [
-                chunk.into(),
-                model.clone().into(),
-                (v.len() as i32).into(),
-                entity::vector::encode(v).into(),
-            ],
-        ))
-        .await
-        .unwrap();
-    }
+    t.store_byte_vectors(&stored).await;
     let started = std::time::Instant::now();
     migrate_to_head(
         &migration::migrations().unwrap(),
@@ -231,18 +216,7 @@ async fn many_stored_vectors_are_converted_page_by_page_value_for_value() {
         "pgvector migration over {ROWS} stored vectors: {:.1?}",
         started.elapsed()
     ));
-    let converted = embedding::Entity::find().all(&t.db).await.unwrap();
-    assert_eq!(converted.len(), ROWS);
-    for row in &converted {
-        let (_, expected) = stored.iter().find(|(m, _)| *m == row.model).unwrap();
-        let same_bits = row
-            .vector
-            .as_slice()
-            .iter()
-            .zip(expected)
-            .all(|(a, b)| a.to_bits() == b.to_bits());
-        assert!(same_bits, "{}: every value kept, bit for bit", row.model);
-    }
+    testkit::assert_vectors_kept(&t.db, &stored, "up").await;
     down_one(&t.db).await.unwrap();
     let rows = all_rows(&t, "SELECT model, vector FROM embeddings").await;
     assert_eq!(rows.len(), ROWS);

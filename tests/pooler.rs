@@ -296,16 +296,18 @@ async fn documents_are_stored_and_searched_behind_every_pooler() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn stored_vectors_are_converted_by_a_boot_behind_every_pooler() {
     use migration::{Request as MigrationRequest, Runner, Target};
-    use sea_orm::{ConnectionTrait, EntityTrait, Statement};
     let Some(like) = testkit::postgres().await else {
         return;
     };
-    const ROWS: usize = 300; // two pages of the conversion
-    let value = |row: usize| -> Vec<f32> {
-        (0..entity::embedding::dimensions())
-            .map(|i| ((i * (row + 1)) as f32 * 0.001).cos())
-            .collect()
-    };
+    // Two pages of the conversion.
+    let stored: Vec<(String, Vec<f32>)> = (0..300)
+        .map(|row| {
+            let values = (0..entity::embedding::dimensions())
+                .map(|i| ((i * (row + 1)) as f32 * 0.001).cos())
+                .collect();
+            (format!("m{row}"), values)
+        })
+        .collect();
     for var in POOLERS {
         let t = testkit::fresh_like(&like).await;
         let Some(url) = testkit::through_pooler(var, &t) else {
@@ -323,36 +325,10 @@ async fn stored_vectors_are_converted_by_a_boot_behind_every_pooler() {
             )
             .await
             .unwrap();
-        let chunk = t.one_chunk().await;
-        for row in 0..ROWS {
-            t.db.execute_raw(Statement::from_sql_and_values(
-                sea_orm::DbBackend::Postgres,
-                "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
-                 (gen_random_uuid(), $1::uuid, $2, $3, $4)",
-                [
-                    chunk.into(),
-                    format!("m{row}").into(),
-                    (entity::embedding::dimensions() as i32).into(),
-                    entity::vector::encode(&value(row)).into(),
-                ],
-            ))
-            .await
-            .unwrap();
-        }
+        t.store_byte_vectors(&stored).await;
         let others = OtherClients::start(&url, 4);
         let (db, _router) = boot(&DbUrl::parse(&url).unwrap()).await;
-        let converted = entity::embedding::Entity::find().all(&db).await.unwrap();
-        assert_eq!(converted.len(), ROWS, "{var}");
-        for row in converted {
-            let index: usize = row.model[1..].parse().unwrap();
-            let same_bits = row
-                .vector
-                .as_slice()
-                .iter()
-                .zip(value(index))
-                .all(|(a, b)| a.to_bits() == b.to_bits());
-            assert!(same_bits, "{var}: {} kept bit for bit", row.model);
-        }
+        testkit::assert_vectors_kept(&db, &stored, var).await;
         db.close().await.ok();
         others.stop().await;
         t.finish().await;

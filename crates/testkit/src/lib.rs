@@ -114,6 +114,36 @@ pub fn through_pooler(var: &str, t: &TestDb) -> Option<String> {
     Some(url.to_string())
 }
 
+/// Asserts that the embeddings `db` reads are exactly `vectors` (by model), pgvector vectors
+/// now, every value bit for bit (−0 and subnormals included); `context` names the case.
+pub async fn assert_vectors_kept(
+    db: &DatabaseConnection,
+    vectors: &[(String, Vec<f32>)],
+    context: &str,
+) {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT model, vector::real[] AS v FROM embeddings",
+        ))
+        .await
+        .unwrap_or_else(|e| panic!("{context}: read the vectors: {e}"));
+    assert_eq!(rows.len(), vectors.len(), "{context}: every row");
+    for row in rows {
+        let model: String = row.try_get("", "model").unwrap();
+        let got: Vec<f32> = row.try_get("", "v").unwrap();
+        let Some((_, expected)) = vectors.iter().find(|(m, _)| *m == model) else {
+            panic!("{context}: {model} was not stored");
+        };
+        let same_bits = got.len() == expected.len()
+            && got
+                .iter()
+                .zip(expected)
+                .all(|(a, b)| a.to_bits() == b.to_bits());
+        assert!(same_bits, "{context}: {model} kept bit for bit");
+    }
+}
+
 /// Every configured backend, each with a brand-new empty database.
 pub async fn databases() -> Vec<TestDb> {
     announce_backends();
@@ -235,6 +265,30 @@ impl TestDb {
         ))
         .await;
         CHUNK
+    }
+
+    /// PostgreSQL, in the first migration's schema (before pgvector): stores each `(model,
+    /// values)` as an embedding of the [`one_chunk`](Self::one_chunk) chunk, as the bytes it
+    /// was then (little-endian `f32`).
+    pub async fn store_byte_vectors(&self, vectors: &[(String, Vec<f32>)]) {
+        let chunk = self.one_chunk().await;
+        for (model, values) in vectors {
+            let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+            self.db
+                .execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
+                     (gen_random_uuid(), $1::uuid, $2, $3, $4)",
+                    [
+                        chunk.into(),
+                        model.clone().into(),
+                        (values.len() as i32).into(),
+                        bytes.into(),
+                    ],
+                ))
+                .await
+                .unwrap_or_else(|e| panic!("[{}] store {model}: {e}", self.name));
+        }
     }
 
     /// Closes the pool and removes the database.

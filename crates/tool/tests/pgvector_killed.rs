@@ -6,7 +6,7 @@
 //! The kills land at delays spread over the run's own measured length, so that they fall in
 //! connecting, the extension, the paged conversion, the retype and the index build.
 
-use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -96,22 +96,10 @@ async fn the_pgvector_migration_killed_anywhere_leaves_before_or_after_and_loses
         return;
     };
     succeeds(&t.url, &["upgrade", "--to", "m20261124"]);
-    let chunk = t.one_chunk().await;
-    for row in 0..ROWS {
-        t.db.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "INSERT INTO embeddings (id, chunk_id, model, dimensions, vector) VALUES \
-             (gen_random_uuid(), $1::uuid, $2, $3, $4)",
-            [
-                chunk.into(),
-                format!("m{row}").into(),
-                (entity::embedding::dimensions() as i32).into(),
-                entity::vector::encode(&values(row)).into(),
-            ],
-        ))
-        .await
-        .unwrap();
-    }
+    let stored: Vec<(String, Vec<f32>)> = (0..ROWS)
+        .map(|row| (format!("m{row}"), values(row)))
+        .collect();
+    t.store_byte_vectors(&stored).await;
     let before = ("bytea".to_owned(), FIRST.to_owned(), false);
     let after = ("vector(1536)".to_owned(), HEAD.to_owned(), false);
 
@@ -168,17 +156,6 @@ async fn the_pgvector_migration_killed_anywhere_leaves_before_or_after_and_loses
     ));
 
     succeeds(&t.url, &["upgrade"]);
-    let converted = entity::embedding::Entity::find().all(&t.db).await.unwrap();
-    assert_eq!(converted.len(), ROWS);
-    for row in converted {
-        let index: usize = row.model[1..].parse().unwrap();
-        let same_bits = row
-            .vector
-            .as_slice()
-            .iter()
-            .zip(values(index))
-            .all(|(a, b)| a.to_bits() == b.to_bits());
-        assert!(same_bits, "{}: every value, bit for bit", row.model);
-    }
+    testkit::assert_vectors_kept(&t.db, &stored, "after the kills").await;
     t.finish().await;
 }
